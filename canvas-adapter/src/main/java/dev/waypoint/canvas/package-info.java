@@ -1,0 +1,7 @@
+/**
+ * The adapter for the Canvas REST API, Canvas Live Events and the Canvas specifics of LTI. Like every adapter it is made of five parts:
+ * a Client (HTTP calls, auth, paging, rate limits, error mapping), a Mapper (their payloads to
+ * {@code dev.waypoint.core.evidence.LearningSignal} and back), an EvidenceSource, a WriteBack and a
+ * Properties class. It depends on connector-core only.
+ */
+package dev.waypoint.canvas;
