@@ -1,0 +1,17 @@
+package dev.waypoint.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Waypoint server: LTI tool, evidence listeners, skills engine and admin API in one process. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class WaypointApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WaypointApplication.class, args);
+    }
+}
