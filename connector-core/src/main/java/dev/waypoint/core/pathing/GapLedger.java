@@ -141,6 +141,16 @@ final class GapLedger {
         return gain;
     }
 
+    /** True when every skill the step moves has already reached the threshold. */
+    boolean allCovered(SkillEffect[] effects) {
+        for (SkillEffect e : effects) {
+            if (score[e.skill()] < model.gapThreshold()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Takes the step and says, for every gap skill it moves, from where to where. */
     List<GapClosure> apply(SkillEffect[] effects) {
         List<GapClosure> closes = new ArrayList<>(effects.length);

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,11 +30,6 @@ import java.util.Set;
  */
 public final class PathPlanner {
 
-    /** Gains below this are rounding noise, not progress. */
-    private static final double NOTHING = 1e-9;
-    /** Zero-hour assets (a badge already earned elsewhere) still need a finite gain per hour. */
-    private static final double MIN_HOURS = 1e-3;
-
     private final ReadinessModel model;
 
     public PathPlanner(ReadinessModel model) {
@@ -44,8 +38,8 @@ public final class PathPlanner {
 
     public LearningPath plan(PathRequest request) {
         GapLedger start = GapLedger.of(request.role(), request.readiness(), model);
-        Map<String, SkillEffect[]> effects = new HashMap<>();
-        List<LearningAsset> chosen = chooseAssets(request, start.copy(), effects);
+        GreedyCover cover = new GreedyCover(request.taxonomy().assets(), request.completedAssetIds(), start);
+        List<LearningAsset> chosen = cover.choose(start.copy());
         List<LearningAsset> ordered = AssetOrder.of(chosen, request.blueprint());
 
         GapLedger ledger = start.copy();
@@ -53,7 +47,7 @@ public final class PathPlanner {
         LocalDate cursor = request.startsOn();
         double totalHours = 0;
         for (LearningAsset asset : ordered) {
-            List<GapClosure> closes = ledger.apply(effectsOf(asset, ledger, effects));
+            List<GapClosure> closes = ledger.apply(cover.effectsOf(asset));
             LocalDate due = cursor.plusDays(daysFor(asset.hours(), request.weeklyHours()));
             steps.add(new PathStep(steps.size() + 1, PathStep.StepType.ASSET, asset.id(), asset.name(),
                     asset.completionKind().wireName(), asset.hours(), cursor, due, closes, closes.isEmpty()));
@@ -71,62 +65,6 @@ public final class PathPlanner {
         RoleBlueprint blueprint = request.blueprint();
         return new LearningPath(request.personId(), request.role().id(), blueprint == null ? null : blueprint.id(),
                 request.startsOn(), request.weeklyHours(), steps, totalHours, ledger.remaining());
-    }
-
-    /** Greedy weighted set cover over the assets not yet completed; returns them in the order chosen. */
-    private List<LearningAsset> chooseAssets(PathRequest request, GapLedger ledger,
-                                             Map<String, SkillEffect[]> effects) {
-        Set<String> completed = request.completedAssetIds();
-        List<LearningAsset> candidates = new ArrayList<>();
-        for (LearningAsset asset : request.taxonomy().assets().values()) {
-            if (!completed.contains(asset.id()) && effectsOf(asset, ledger, effects).length > 0) {
-                candidates.add(asset);
-            }
-        }
-        Prerequisites prerequisites = new Prerequisites(request.taxonomy().assets(), completed);
-        Map<String, LearningAsset> chosen = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>();
-        while (true) {
-            LearningAsset best = null;
-            double bestPerHour = 0;
-            for (LearningAsset asset : candidates) {
-                if (taken.contains(asset.id())) {
-                    continue;
-                }
-                double gain = ledger.gainOf(effects.get(asset.id()));
-                if (gain <= NOTHING) {
-                    continue;
-                }
-                double hours = asset.hours();
-                for (LearningAsset before : prerequisites.missingBefore(asset)) {
-                    if (!taken.contains(before.id())) {
-                        hours += before.hours();
-                    }
-                }
-                double perHour = gain / Math.max(MIN_HOURS, hours);
-                if (best == null || perHour > bestPerHour
-                        || (perHour == bestPerHour && asset.id().compareTo(best.id()) < 0)) {
-                    best = asset;
-                    bestPerHour = perHour;
-                }
-            }
-            if (best == null) {
-                return new ArrayList<>(chosen.values());
-            }
-            for (LearningAsset before : prerequisites.missingBefore(best)) {
-                if (taken.add(before.id())) {
-                    chosen.put(before.id(), before);
-                    ledger.apply(effectsOf(before, ledger, effects));
-                }
-            }
-            taken.add(best.id());
-            chosen.put(best.id(), best);
-            ledger.apply(effects.get(best.id()));
-        }
-    }
-
-    private static SkillEffect[] effectsOf(LearningAsset asset, GapLedger ledger, Map<String, SkillEffect[]> effects) {
-        return effects.computeIfAbsent(asset.id(), id -> ledger.effectsOf(asset.teaches(), asset.completionKind()));
     }
 
     /**
