@@ -31,6 +31,7 @@ final class GreedyCover {
     private final Prerequisites prerequisites;
     private final int[][] missingBefore;
     private final boolean[] taken;
+    private final boolean[] pickedForGain;
 
     GreedyCover(Map<String, LearningAsset> catalogue, Set<String> completed, GapLedger ledger) {
         int n = catalogue.size();
@@ -44,6 +45,7 @@ final class GreedyCover {
         prerequisites = new Prerequisites(catalogue, completed);
         missingBefore = new int[n][];
         taken = new boolean[n];
+        pickedForGain = new boolean[n];
         for (String id : completed) {
             Integer i = indexOf.get(id);
             if (i != null) {
@@ -52,7 +54,10 @@ final class GreedyCover {
         }
     }
 
-    /** The assets chosen, each with its missing prerequisites just before it; the ledger is moved along. */
+    /**
+     * The assets chosen, each with its missing prerequisites just before it; the ledger is moved along.
+     * Call once per plan: the choice marks assets as taken.
+     */
     List<LearningAsset> choose(GapLedger ledger) {
         int[] candidates = candidates();
         int live = candidates.length;
@@ -92,6 +97,7 @@ final class GreedyCover {
                 }
             }
             take(best, ledger, chosen);
+            pickedForGain[best] = true;
         }
     }
 
@@ -124,6 +130,12 @@ final class GreedyCover {
             missingBefore[i] = known;
         }
         return known;
+    }
+
+    /** False for an asset that is on the path only because another asset needs it first. */
+    boolean pickedForGain(LearningAsset asset) {
+        Integer i = indexOf.get(asset.id());
+        return i != null && pickedForGain[i];
     }
 
     /** The effects of an asset of the catalogue, as the ledger computed them. */

@@ -50,7 +50,8 @@ public final class PathPlanner {
             List<GapClosure> closes = ledger.apply(cover.effectsOf(asset));
             LocalDate due = cursor.plusDays(daysFor(asset.hours(), request.weeklyHours()));
             steps.add(new PathStep(steps.size() + 1, PathStep.StepType.ASSET, asset.id(), asset.name(),
-                    asset.completionKind().wireName(), asset.hours(), cursor, due, closes, closes.isEmpty()));
+                    asset.completionKind().wireName(), asset.hours(), cursor, due, closes,
+                    closes.isEmpty() && !cover.pickedForGain(asset)));
             cursor = due;
             totalHours += asset.hours();
         }

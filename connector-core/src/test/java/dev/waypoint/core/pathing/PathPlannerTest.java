@@ -131,7 +131,8 @@ class PathPlannerTest {
                 asset("python-course", AssetType.COURSE, 10, List.of(), grant("python", 2))));
         Role role = role(req("sql", 3, 1), req("python", 2, 1));
         List<SkillEvidence> evidence = List.of(
-                new SkillEvidence("a", "sql", EvidenceKind.ASSESSMENT, 3, MONDAY.atStartOfDay().toInstant(ZoneOffset.UTC)));
+                new SkillEvidence("a", "sql", EvidenceKind.ASSESSMENT, 3,
+                        MONDAY.atStartOfDay().toInstant(ZoneOffset.UTC)));
 
         LearningPath path = planner.plan(request(taxonomy, role, evidence, null, Set.of(), 5));
 
