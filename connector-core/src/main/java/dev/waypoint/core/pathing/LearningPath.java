@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A dated learning path for one person towards one role: learning assets chosen to close the gap, then
- * the blueprint's applied-project and endorsement milestones. {@code remainingGap} lists the gap the
- * learning steps alone cannot close (what the milestones are for).
+ * the blueprint's applied-project and endorsement milestones. {@code remainingGap} lists the skills still
+ * below the gap threshold once every step is taken: {@code before} is the score today, {@code after} the
+ * score the path reaches, so what is left to close is w · (1 − after).
  */
 public record LearningPath(String personId, String roleId, String blueprintId, LocalDate startsOn,
                            double weeklyHours, List<PathStep> steps, double totalHours,
