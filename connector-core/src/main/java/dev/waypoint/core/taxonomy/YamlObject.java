@@ -150,7 +150,7 @@ final class YamlObject {
         for (Map.Entry<String, Field> entry : fields.entrySet()) {
             String key = entry.getKey();
             if (!known.contains(key) && !isAuthorNote(key)) {
-                entry.getValue().key().problem("unknown field '" + key + "'"
+                problems.add(entry.getValue().key().place().withPath(fieldPath(key)), "unknown field '" + key + "'"
                         + SimilarNames.hint(key, known) + "; known fields: " + String.join(", ", known));
             }
         }
@@ -166,7 +166,8 @@ final class YamlObject {
             if (known.contains(key) || isAuthorNote(key)) {
                 continue;
             }
-            SimilarNames.closest(key, known).ifPresent(meant -> entry.getValue().key().problem(
+            SimilarNames.closest(key, known).ifPresent(meant -> problems.add(
+                    entry.getValue().key().place().withPath(fieldPath(key)),
                     "unknown field '" + key + "' (did you mean '" + meant + "'?)"));
         }
     }

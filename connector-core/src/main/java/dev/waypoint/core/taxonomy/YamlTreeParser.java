@@ -59,11 +59,19 @@ final class YamlTreeParser {
         return options;
     }
 
-    /** The parser's own wording, without its multi-line snippet of the file. */
+    /**
+     * The parser's own wording, without its multi-line snippet of the file, and with the line where the
+     * broken construct began: an unclosed quote is found at the end of the file but fixed where it opened.
+     */
     private static String describe(MarkedYAMLException broken) {
         StringBuilder text = new StringBuilder();
         if (broken.getContext() != null) {
             text.append(broken.getContext());
+            Mark began = broken.getContextMark();
+            Mark found = broken.getProblemMark();
+            if (began != null && found != null && began.getLine() != found.getLine()) {
+                text.append(" (which began at line ").append(began.getLine() + 1).append(')');
+            }
         }
         if (broken.getProblem() != null) {
             if (!text.isEmpty()) {
