@@ -70,7 +70,15 @@ record YamlValue(Node node, String path, Problems problems) {
 
     Double number() {
         BigDecimal number = decimal();
-        return number == null ? null : number.doubleValue();
+        if (number == null) {
+            return null;
+        }
+        double value = number.doubleValue();
+        if (Double.isInfinite(value)) {
+            problem("expected a number of reasonable size, found " + ((ScalarNode) node).getValue());
+            return null;
+        }
+        return value;
     }
 
     Boolean bool() {

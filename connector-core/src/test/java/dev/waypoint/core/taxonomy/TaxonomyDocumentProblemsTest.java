@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -234,6 +235,37 @@ class TaxonomyDocumentProblemsTest {
 
         assertThat(result.problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("not UTF-8"));
+    }
+
+    @Test
+    void refusesAStreamLargerThanAnyTaxonomyWithoutReadingItAll() throws Exception {
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return ' ';
+            }
+        };
+
+        TaxonomyLoadResult result = new TaxonomyYamlLoader().load(FILE, endless);
+
+        assertThat(result.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("the file is larger than 8 MB"));
+        assertThat(served[0]).isEqualTo(TaxonomyYamlLoader.MAX_BYTES + 1L);
+    }
+
+    @Test
+    void reportsANumberTooLargeToUse() {
+        String yaml = BASE + """
+                learning_assets:
+                  - {id: c, name: C, type: course, hours: 1e999, teaches: [{skill: sql, level: 1}]}
+                """;
+
+        TaxonomyProblem problem = onlyProblem(yaml);
+
+        assertThat(problem.path()).isEqualTo("learning_assets[c].hours");
+        assertThat(problem.message()).isEqualTo("expected a number of reasonable size, found 1e999");
     }
 
     @Test
