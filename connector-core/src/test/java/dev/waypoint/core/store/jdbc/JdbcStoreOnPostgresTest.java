@@ -1,0 +1,45 @@
+package dev.waypoint.core.store.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+
+/** Every storage contract on a real PostgreSQL server, started once for all of them. */
+class JdbcStoreOnPostgresTest {
+
+    static PostgresTestDatabase postgres;
+
+    @BeforeAll
+    static void startServer() {
+        postgres = PostgresTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        postgres.close();
+    }
+
+    @Nested
+    class Tenants extends JdbcTenantRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Taxonomies extends JdbcTaxonomyRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class AdminCredentials extends JdbcAdminCredentialsContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+}
