@@ -24,6 +24,30 @@ class JdbcStoreOnH2Test {
     }
 
     @Nested
+    class People extends JdbcPersonRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return H2;
+        }
+    }
+
+    @Nested
+    class Evidence extends JdbcEvidenceRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return H2;
+        }
+    }
+
+    @Nested
+    class Readiness extends JdbcReadinessRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return H2;
+        }
+    }
+
+    @Nested
     class AdminCredentials extends JdbcAdminCredentialsContract {
         @Override
         TestDatabase database() {

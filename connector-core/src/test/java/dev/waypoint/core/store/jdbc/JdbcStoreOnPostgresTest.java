@@ -36,6 +36,30 @@ class JdbcStoreOnPostgresTest {
     }
 
     @Nested
+    class People extends JdbcPersonRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Evidence extends JdbcEvidenceRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class Readiness extends JdbcReadinessRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
     class AdminCredentials extends JdbcAdminCredentialsContract {
         @Override
         TestDatabase database() {
