@@ -48,6 +48,22 @@ class JdbcStoreOnH2Test {
     }
 
     @Nested
+    class Outbox extends JdbcOutboxRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return H2;
+        }
+    }
+
+    @Nested
+    class DeadLetters extends JdbcDeadLetterRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return H2;
+        }
+    }
+
+    @Nested
     class AdminCredentials extends JdbcAdminCredentialsContract {
         @Override
         TestDatabase database() {

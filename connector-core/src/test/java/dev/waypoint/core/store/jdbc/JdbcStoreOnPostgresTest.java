@@ -60,6 +60,22 @@ class JdbcStoreOnPostgresTest {
     }
 
     @Nested
+    class Outbox extends JdbcOutboxRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
+    class DeadLetters extends JdbcDeadLetterRepositoryContract {
+        @Override
+        TestDatabase database() {
+            return postgres;
+        }
+    }
+
+    @Nested
     class AdminCredentials extends JdbcAdminCredentialsContract {
         @Override
         TestDatabase database() {
