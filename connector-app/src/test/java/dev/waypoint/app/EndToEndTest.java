@@ -45,7 +45,7 @@ class EndToEndTest {
 
         assertThat(taxonomy.status()).isEqualTo(200);
         assertThat(taxonomy.body().path("version").asText()).isEqualTo("2025.1-sample");
-        assertThat(taxonomy.body().path("roles").asInt()).isGreaterThanOrEqualTo(19);
+        assertThat(taxonomy.body().path("roles").asInt()).isEqualTo(18);
     }
 
     @Test
@@ -65,19 +65,22 @@ class EndToEndTest {
         assertThat(sql.path("score").asDouble()).isCloseTo(0.3, within(1e-9));
         assertThat(sql.path("evidence")).hasSize(1);
 
-        // The SQL Certified badge adds sql at 3 (q = 0.8 · 3/4 = 0.6) and, by rule, etl at 1 (q = 0.8 · 1/3).
-        // sql: min(0.75, 1 − 0.7 · 0.4) = 0.72; etl: min(1/3, 0.2667) = 0.2667;
-        // R = round(100 · (3 · 0.72 + 2 · 0.26667) / 18) = round(14.96) = 15.
+        // The SQL Certified badge, 12 days old, adds sql at 3 and, by rule, etl at 1:
+        // sql (half-life 730 d): q = 0.8 · 0.5^(12/730) · 3/4 = 0.5932; S = min(0.75, 1 − 0.7 · (1 − q)) = 0.7152;
+        // etl (half-life 540 d): q = 0.8 · 0.5^(12/540) · 1/3 = 0.2626; S = min(1/3, q) = 0.2626;
+        // R = round(100 · (3 · 0.7152 + 2 · 0.2626) / 18) = round(14.84) = 15.
         Answer badge = api.postJson("/api/v1/evidence", """
                 {"identities":[{"kind":"email","value":"%s"}],"kind":"badge","object":"moodle:badge:1",
-                 "occurredAt":"2026-05-20T10:00:00Z","source":"moodle","externalId":"badge-%s"}
+                 "occurredAt":"2026-05-20T00:00:00Z","source":"moodle","externalId":"badge-%s"}
                 """.formatted(email, personId));
         assertThat(badge.status()).isEqualTo(201);
         assertThat(badge.body().path("changedReadiness").toString()).contains(SENIOR);
         JsonNode after = readiness(personId);
         assertThat(after.path("score").asInt()).isEqualTo(15);
-        assertThat(skill(after, "sql").path("score").asDouble()).isCloseTo(0.72, within(1e-9));
-        assertThat(skill(after, "etl").path("score").asDouble()).isCloseTo(0.8 / 3, within(1e-9));
+        double sqlBadge = 0.8 * Math.pow(0.5, 12.0 / 730) * 3 / 4;
+        assertThat(skill(after, "sql").path("score").asDouble()).isCloseTo(1 - 0.7 * (1 - sqlBadge), within(1e-9));
+        assertThat(skill(after, "etl").path("score").asDouble()).isCloseTo(0.8 * Math.pow(0.5, 12.0 / 540) / 3, within(1e-9));
+        assertThat(skill(after, "sql").path("evidence")).hasSize(2);
 
         JsonNode path = api.get("/api/v1/people/" + personId + "/path?role=" + SENIOR).body();
         List<String> steps = new ArrayList<>();

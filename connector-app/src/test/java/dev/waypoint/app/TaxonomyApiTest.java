@@ -74,6 +74,31 @@ class TaxonomyApiTest {
         assertThat(large.errors()).contains("larger than 200000 bytes");
     }
 
+    @Test
+    void aCasePackageLoadsAsATaxonomyAndABrokenOneIsReported() {
+        String casePackage = """
+                {"CFDocument": {"identifier": "doc-1", "uri": "https://case.example.com/doc-1", "title": "Data",
+                                "version": "2026.1-case"},
+                 "CFItems": [
+                   {"identifier": "dom", "fullStatement": "Data analytics", "humanCodingScheme": "DA"},
+                   {"identifier": "sql", "fullStatement": "Queries data with SQL", "humanCodingScheme": "DA-SQL"}],
+                 "CFAssociations": [
+                   {"identifier": "a1", "associationType": "isChildOf", "originNodeURI": {"identifier": "dom"},
+                    "destinationNodeURI": {"identifier": "doc-1"}},
+                   {"identifier": "a2", "associationType": "isChildOf", "originNodeURI": {"identifier": "sql"},
+                    "destinationNodeURI": {"identifier": "dom"}}]}
+                """;
+
+        Answer loaded = api.postJson("/api/v1/taxonomy?fileName=data.json", casePackage);
+        assertThat(loaded.status()).as(loaded.raw()).isEqualTo(201);
+        assertThat(loaded.body().path("version").asText()).isEqualTo("2026.1-case");
+        assertThat(loaded.body().path("skills").asInt()).isEqualTo(2);
+
+        Answer broken = api.postJson("/api/v1/taxonomy?fileName=data.json", "{\"CFItems\": [");
+        assertThat(broken.status()).isEqualTo(422);
+        assertThat(broken.body().path("problems").toString()).contains("data.json");
+    }
+
     private static String sample() throws IOException {
         return new ClassPathResource("samples/taxonomy/waypoint-sample.yaml").getContentAsString(StandardCharsets.UTF_8);
     }

@@ -102,7 +102,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Names the JSON field and the reason a body could not be read, without echoing parser internals. */
     static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JsonProcessingException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown), "unknown field; known fields: " + unknown.getKnownPropertyIds());
         }

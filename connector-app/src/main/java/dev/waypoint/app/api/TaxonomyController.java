@@ -53,8 +53,19 @@ public class TaxonomyController {
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
     public ResponseEntity<Summary> load(@RequestParam(defaultValue = "taxonomy.yaml") String fileName,
                                         HttpServletRequest request) throws IOException {
-        String yaml = readBody(request);
-        TaxonomyLoadResult result = taxonomyImport.importYaml(fileName, yaml);
+        return answer(fileName, taxonomyImport.importYaml(fileName, readBody(request)));
+    }
+
+    @Operation(summary = "Load a taxonomy from a 1EdTech CASE 1.1 package",
+            description = "A CFPackage (CFItems, CFAssociations isChildOf / precedes / hasSkillLevel) as JSON. "
+                    + "Answers like the YAML load.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Summary> loadCase(@RequestParam(defaultValue = "case-package.json") String fileName,
+                                            HttpServletRequest request) throws IOException {
+        return answer(fileName, taxonomyImport.importCase(fileName, readBody(request)));
+    }
+
+    private static ResponseEntity<Summary> answer(String fileName, TaxonomyLoadResult result) {
         if (!result.ok()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid taxonomy",
                     result.problems().size() + " problem(s) in " + fileName + "; nothing was loaded",

@@ -1,9 +1,9 @@
 package dev.waypoint.app.security;
 
 import dev.waypoint.app.config.WaypointProperties;
-import dev.waypoint.core.evidence.NaturalKey;
 import dev.waypoint.core.store.jdbc.JdbcAdminCredentials;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -26,6 +26,7 @@ public class AdminToken implements SmartInitializingSingleton {
     private final JdbcAdminCredentials credentials;
     private final PrintStream console;
 
+    @Autowired
     public AdminToken(WaypointProperties properties, JdbcAdminCredentials credentials) {
         this(properties, credentials, System.out);
     }
@@ -76,6 +77,6 @@ public class AdminToken implements SmartInitializingSingleton {
     }
 
     static String hash(String token) {
-        return NaturalKey.contentHash(token);
+        return JdbcAdminCredentials.hashOf(token);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * Something a learner can do in the LMS to gain skills: a course, an activity or a badge.
  *
  * @param lmsRefs       how LMS signals name this asset, for example {@code moodle:course:SQLF101},
- *                      {@code moodle:badge:SQL Certified}, {@code canvas:course:42} or an xAPI activity IRI;
+ *                      {@code moodle:badge:1} (the badge id), {@code canvas:course:42} or an xAPI activity IRI;
  *                      a signal on one of these refs becomes evidence of {@code teaches}
  * @param completionKind the evidence kind that completing this asset produces
  * @param hours         expected effort; the planner prefers the most gap closed per hour
