@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +24,9 @@ import java.net.URI;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** Last in line: protocol endpoints (LTI, xAPI, Live Events) bring their own chains, matched first. */
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, ObjectMapper json) throws Exception {
         http
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
