@@ -2,11 +2,13 @@ package dev.waypoint.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The Waypoint server: LTI tool, evidence listeners, skills engine and admin API in one process. */
-@SpringBootApplication
+// No default in-memory user: it would log a generated password and open a login nobody uses.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class WaypointApplication {

@@ -55,7 +55,7 @@ public final class PathPlanner {
             cursor = due;
             totalHours += asset.hours();
         }
-        for (Milestone milestone : milestonesStillOpen(request.blueprint(), request.readiness())) {
+        for (Milestone milestone : milestonesStillOpen(request.blueprint(), request.readiness(), ordered)) {
             List<GapClosure> closes = ledger.apply(
                     ledger.effectsAtTarget(milestone.skillIds(), milestone.evidenceKind()));
             LocalDate due = max(cursor, request.startsOn().plusDays(milestone.dueDays()));
@@ -70,9 +70,12 @@ public final class PathPlanner {
 
     /**
      * The blueprint's milestones that need more than learning, in blueprint order, leaving out those the
-     * person has already met: evidence of the milestone's kind on every one of its skills.
+     * person has already met (evidence of the milestone's kind on every one of its skills) and those an
+     * asset already on the path serves (one of the milestone's assets, of the milestone's kind: the
+     * dataset project the path schedules is the project milestone, not a second one after it).
      */
-    private static List<Milestone> milestonesStillOpen(RoleBlueprint blueprint, Readiness readiness) {
+    private static List<Milestone> milestonesStillOpen(RoleBlueprint blueprint, Readiness readiness,
+                                                       List<LearningAsset> onPath) {
         if (blueprint == null) {
             return List.of();
         }
@@ -90,7 +93,9 @@ public final class PathPlanner {
             String kind = milestone.evidenceKind().wireName();
             boolean met = !milestone.skillIds().isEmpty() && milestone.skillIds().stream()
                     .allMatch(s -> kindsShown.getOrDefault(s, Set.of()).contains(kind));
-            if (!met) {
+            boolean servedByPath = onPath.stream().anyMatch(asset -> asset.completionKind() == milestone.evidenceKind()
+                    && milestone.assetIds().contains(asset.id()));
+            if (!met && !servedByPath) {
                 open.add(milestone);
             }
         }

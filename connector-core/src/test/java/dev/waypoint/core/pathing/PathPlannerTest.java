@@ -197,6 +197,22 @@ class PathPlannerTest {
     }
 
     @Test
+    void aMilestoneServedByAnAssetOnThePathIsNotScheduledTwice() {
+        LearningAsset project = new LearningAsset("reporting-project", "Reporting project", AssetType.ACTIVITY,
+                List.of(), List.of(grant("sql", 3)), 20, List.of(), EvidenceKind.APPLIED_PROJECT);
+        Taxonomy taxonomy = taxonomy(List.of(project));
+        RoleBlueprint blueprint = new RoleBlueprint("b", "B", "data.analyst", "data.engineer", List.of(
+                new Milestone("project", "Reporting project", EvidenceKind.APPLIED_PROJECT, List.of("sql"),
+                        List.of("reporting-project"), 60),
+                new Milestone("sign-off", "Manager sign-off", EvidenceKind.MANAGER_ENDORSEMENT, List.of("sql"),
+                        List.of(), 90)), null);
+
+        LearningPath path = planner.plan(request(taxonomy, role(req("sql", 3, 1)), List.of(), blueprint, Set.of(), 5));
+
+        assertThat(path.steps()).extracting(PathStep::refId).containsExactly("reporting-project", "sign-off");
+    }
+
+    @Test
     void theBlueprintOrderBreaksTiesBeforeHours() {
         Taxonomy taxonomy = taxonomy(List.of(
                 asset("stats", AssetType.CERTIFICATION, 5, List.of(), grant("python", 2)),
