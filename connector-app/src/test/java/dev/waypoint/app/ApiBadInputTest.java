@@ -44,7 +44,9 @@ class ApiBadInputTest {
     void healthIsOpenAndMetricsAreNot() {
         assertThat(api.withToken(null).get("/actuator/health").status()).isEqualTo(200);
         assertThat(api.withToken(null).get("/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(200);
+        Answer metrics = api.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("waypoint_evidence_total{outcome=\"stored\"}");
     }
 
     @Test

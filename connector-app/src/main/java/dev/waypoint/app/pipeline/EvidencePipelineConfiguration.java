@@ -26,19 +26,20 @@ public class EvidencePipelineConfiguration {
     public static final String ERRORS = "waypoint.evidence.errors";
 
     @Bean
-    IntegrationFlow evidenceFlow(EvidenceIngest ingest, ReadinessRecompute recompute) {
+    IntegrationFlow evidenceFlow(EvidenceIngest ingest, ReadinessRecompute recompute, EvidenceMetrics metrics) {
         return IntegrationFlow.from(EVIDENCE)
                 .handle(LearningSignal.class, (signal, headers) -> ingest.ingest(signal))
                 .handle(IngestOutcome.class, (outcome, headers) -> outcome.stored()
                         ? outcome.withChangedReadiness(recompute.recompute(outcome.person().tenantId(), outcome.person().id()))
                         : outcome)
+                .handle(IngestOutcome.class, (outcome, headers) -> metrics.count(outcome))
                 .get();
     }
 
     @Bean
-    IntegrationFlow deadLetterFlow(DeadLetters deadLetters) {
+    IntegrationFlow deadLetterFlow(DeadLetters deadLetters, EvidenceMetrics metrics) {
         return IntegrationFlow.from(ERRORS)
-                .handle(MessagingException.class, (failure, headers) -> deadLetters.keep(failure))
+                .handle(MessagingException.class, (failure, headers) -> metrics.count(deadLetters.keep(failure)))
                 .get();
     }
 }
