@@ -155,6 +155,14 @@ class ApiBadInputTest {
     }
 
     @Test
+    void retryingAMissingWriteBackIs404() {
+        Answer answer = api.postJson("/api/v1/write-backs/424242/retry", "");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.errors()).contains("write-back");
+    }
+
+    @Test
     void refusesAnUnknownDeadLetterStatusAndAMissingLetter() {
         assertThat(api.get("/api/v1/dead-letters?status=lost").status()).isEqualTo(400);
         assertThat(api.postJson("/api/v1/dead-letters/999999/replay", "").status()).isEqualTo(404);

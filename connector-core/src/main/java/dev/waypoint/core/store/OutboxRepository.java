@@ -25,6 +25,12 @@ public interface OutboxRepository {
     /** Records a failed attempt; the row stays pending until {@code nextAttemptAt}, or is parked if {@code giveUp}. */
     void markFailed(long id, String error, Instant nextAttemptAt, boolean giveUp);
 
+    /**
+     * Puts a parked row back in line, due at {@code now} with a fresh attempt count (an admin fixed the
+     * cause). Answers false, changing nothing, when the row is not parked.
+     */
+    boolean requeue(long id, Instant now);
+
     Optional<OutboxEntry> find(long id);
 
     List<OutboxEntry> list(String status, int offset, int limit);

@@ -191,6 +191,20 @@ public class JdbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public boolean requeue(long id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE write_back_outbox
+                        SET status = :pending, attempts = 0, next_attempt_at = :now, last_error = NULL,
+                            lease_until = NULL, lease_token = NULL, claimed_hash = NULL, updated_at = :now
+                        WHERE id = :id AND status = :parked""")
+                .param("id", id)
+                .param("now", SqlTime.param(now))
+                .param("pending", PENDING)
+                .param("parked", PARKED)
+                .update() == 1;
+    }
+
+    @Override
     public Optional<OutboxEntry> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM write_back_outbox WHERE id = :id")
                 .param("id", id)

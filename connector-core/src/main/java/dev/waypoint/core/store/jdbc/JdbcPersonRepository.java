@@ -4,6 +4,7 @@ import dev.waypoint.core.identity.IdentityKind;
 import dev.waypoint.core.identity.IdentityRef;
 import dev.waypoint.core.identity.Person;
 import dev.waypoint.core.store.PersonRepository;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ public class JdbcPersonRepository implements PersonRepository {
     private static final int MAX_ROUNDS = 8;
 
     /** Transactions tried when PostgreSQL picks a resolution as a deadlock victim or a key races in. */
-    private static final int MAX_ATTEMPTS = 4;
+    private static final int MAX_ATTEMPTS = 8;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -126,7 +127,8 @@ public class JdbcPersonRepository implements PersonRepository {
                 return new Resolution(rows.find(tenantId, target).orElseThrow(), target.equals(createdHere), merged);
             }
         }
-        throw new IllegalStateException("identities of tenant " + tenantId + " kept changing while being resolved");
+        // Contention, not a fault: the caller's retry starts a fresh transaction after a random pause.
+        throw new CannotAcquireLockException("identities of tenant " + tenantId + " kept changing while being resolved");
     }
 
     /**

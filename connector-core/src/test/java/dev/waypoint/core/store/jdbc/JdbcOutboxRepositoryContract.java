@@ -157,6 +157,22 @@ abstract class JdbcOutboxRepositoryContract extends JdbcStoreContract {
     }
 
     @Test
+    void anAdminCanPutAParkedRowBackInLine() {
+        enqueue("k", "55", T0);
+        long id = outbox.claimDue(T0, 10, LEASE).get(0).id();
+        outbox.markFailed(id, "HTTP 400 line item gone", null, true);
+
+        assertThat(outbox.requeue(id, T0.plusSeconds(60))).isTrue();
+
+        OutboxEntry requeued = outbox.find(id).orElseThrow();
+        assertThat(requeued.status()).isEqualTo("pending");
+        assertThat(requeued.attempts()).isZero();
+        assertThat(requeued.payload()).isEqualTo("55");
+        assertThat(outbox.claimDue(T0.plusSeconds(60), 10, LEASE)).extracting(OutboxEntry::id).containsExactly(id);
+        assertThat(outbox.requeue(id, T0.plusSeconds(61))).as("only parked rows").isFalse();
+    }
+
+    @Test
     void aDeliveredRowIsNotClaimedAgain() {
         enqueue("k", "55", T0);
         long id = outbox.claimDue(T0, 10, LEASE).get(0).id();
