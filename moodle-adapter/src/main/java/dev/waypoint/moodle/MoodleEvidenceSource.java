@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.core.engine.IngestOutcome;
 import dev.waypoint.core.evidence.LearningSignal;
 import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.core.taxonomy.Taxonomy;
 import dev.waypoint.moodle.MoodleSyncState.PersonState;
 
@@ -41,11 +42,18 @@ public final class MoodleEvidenceSource {
     private final MoodleMapper mapper = new MoodleMapper();
     private final EvidenceSink sink;
     private final MoodleSyncState state;
+    private final PersonRepository people;
     private final Clock clock;
 
-    public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, Clock clock) {
+    /**
+     * @param people where a Moodle user seen for the first time is linked to a person (id, idnumber,
+     *               username, email) even before any evidence, so write-back can reach them; null: only
+     *               people with evidence are linked (through the signals)
+     */
+    public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock) {
         this.sink = sink;
         this.state = state;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -120,6 +128,9 @@ public final class MoodleEvidenceSource {
         } catch (MoodleError e) {
             tally.error("user " + userId + ": " + e.getMessage());
             return;
+        }
+        if (people != null && !known.containsKey(userId)) {
+            people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
         String hash = hash(courses, badges);
         if (hash.equals(before.answerHash())) {

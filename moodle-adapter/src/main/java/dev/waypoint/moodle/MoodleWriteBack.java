@@ -106,7 +106,7 @@ public final class MoodleWriteBack implements WriteBack {
         List<String> parts = new ArrayList<>();
         for (Readiness r : all) {
             String name = current.role(r.roleId()).map(role -> role.name()).orElse(r.roleId());
-            parts.add(name + " " + r.score() + " (" + r.band() + ")");
+            parts.add(name + " " + r.score() + " (" + r.band().wireName() + ")");
         }
         return String.join("; ", parts);
     }
