@@ -95,7 +95,7 @@ public final class MoodleEvidenceSource {
                     }
                 }
             } catch (MoodleError e) {
-                tally.error(e.getMessage());
+                tally.stop(e.getMessage());
                 return users;
             }
         }
@@ -110,6 +110,10 @@ public final class MoodleEvidenceSource {
                     }
                 }
             } catch (MoodleError e) {
+                if (siteWide(e)) {
+                    tally.stop(e.getMessage());
+                    return users;
+                }
                 tally.error("course " + courseId + ": " + e.getMessage());
             }
         }
@@ -119,6 +123,9 @@ public final class MoodleEvidenceSource {
     private void syncPerson(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user,
                             Map<Long, PersonState> known, Tally tally) {
         long userId = user.path("id").asLong();
+        if (tally.stopped()) {
+            return;
+        }
         PersonState before = known.getOrDefault(userId, PersonState.empty());
         JsonNode courses;
         JsonNode badges;
@@ -126,7 +133,11 @@ public final class MoodleEvidenceSource {
             courses = client.usersCourses(userId);
             badges = client.userBadges(userId).path("badges");
         } catch (MoodleError e) {
-            tally.error("user " + userId + ": " + e.getMessage());
+            if (siteWide(e)) {
+                tally.stop(e.getMessage());
+            } else {
+                tally.error("user " + userId + ": " + e.getMessage());
+            }
             return;
         }
         if (people != null && !known.containsKey(userId)) {
@@ -149,7 +160,9 @@ public final class MoodleEvidenceSource {
                 continue;
             }
             try {
-                Instant at = mapper.completionTime(client.courseCompletionStatus(courseId, userId));
+                // Without criteria Moodle keeps no completion time (only a manual mark): the sync time stands in.
+                Instant at = course.path("completionhascriteria").asBoolean(true)
+                        ? mapper.completionTime(client.courseCompletionStatus(courseId, userId)) : null;
                 send(mapper.courseCompletion(tenantId, user, course, at == null ? clock.instant() : at), tally);
                 completed.add(courseId);
             } catch (MoodleError e) {
@@ -183,6 +196,11 @@ public final class MoodleEvidenceSource {
             }
         }
         state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges));
+    }
+
+    /** A wrong token or a function missing from the service fails every call alike: one error, and stop. */
+    private static boolean siteWide(MoodleError e) {
+        return e.kind() == MoodleError.Kind.INVALID_TOKEN || e.kind() == MoodleError.Kind.FUNCTION_NOT_ALLOWED;
     }
 
     private void send(LearningSignal signal, Tally tally) {
@@ -232,6 +250,18 @@ public final class MoodleEvidenceSource {
         final AtomicInteger unmapped = new AtomicInteger();
         private final List<String> errors = new ArrayList<>();
         private int errorCount;
+        private volatile boolean stopped;
+
+        synchronized void stop(String message) {
+            if (!stopped) {
+                stopped = true;
+                error(message + " (sync stopped: every call would fail alike)");
+            }
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
 
         synchronized void error(String message) {
             errorCount++;
