@@ -143,7 +143,7 @@ public final class MoodleEvidenceSource {
         if (people != null && !known.containsKey(userId)) {
             people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
-        String hash = hash(courses, badges);
+        String hash = hash(taxonomy.version(), courses, badges);
         if (hash.equals(before.answerHash())) {
             tally.unchanged.incrementAndGet();
             return;
@@ -214,9 +214,12 @@ public final class MoodleEvidenceSource {
         }
     }
 
-    /** The parts of the two answers that can change evidence; progress percentages are left out. */
-    static String hash(JsonNode courses, JsonNode badges) {
-        StringBuilder canonical = new StringBuilder();
+    /**
+     * The parts of the two answers that can change evidence (progress percentages are left out), and the
+     * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
+     */
+    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges) {
+        StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
         List<String> lines = new ArrayList<>();
         courses.forEach(c -> lines.add("c|" + c.path("id").asText() + "|" + c.path("idnumber").asText("")
                 + "|" + c.path("completed").asBoolean(false)));

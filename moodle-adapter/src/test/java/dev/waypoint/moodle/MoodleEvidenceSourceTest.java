@@ -139,6 +139,22 @@ class MoodleEvidenceSourceTest {
     }
 
     @Test
+    void aNewTaxonomyThatMapsASkippedCourseSendsItOnTheNextSync() throws Exception {
+        ArrayNode courses = (ArrayNode) json.readTree(read("core_enrol_get_users_courses.json"));
+        ((ObjectNode) courses.get(0)).put("idnumber", "STAT-ONLINE").put("completed", true);
+        moodle.stubFor(call("core_enrol_get_users_courses", Map.of("userid", "3")).willReturn(body(courses.toString())));
+        assertThat(source.sync("t1", client, SampleTaxonomy.get()).skippedUnmapped()).isEqualTo(1);
+        sink.taken();
+
+        MoodleSyncReport remapped = source.sync("t1", client,
+                SampleTaxonomy.edited("2025.2-test", "moodle:course:STAT150", "moodle:course:STAT-ONLINE"));
+
+        assertThat(sink.taken()).extracting(LearningSignal::objectRef).containsExactly("moodle:course:STAT-ONLINE");
+        assertThat(remapped.stored()).isEqualTo(1);
+        assertThat(remapped.unchanged()).isZero();
+    }
+
+    @Test
     void theReducedBadgeRecordWithoutConfigureDetailsStillGivesBothBadges() {
         moodle.stubFor(call("core_badges_get_user_badges", Map.of("userid", "3"))
                 .willReturn(json("core_badges_get_user_badges.without_configuredetails.json")));

@@ -17,6 +17,21 @@ final class SampleTaxonomy {
     private SampleTaxonomy() {
     }
 
+    /** The sample with one text replaced (and so a new version), e.g. an asset pointed at another course. */
+    static Taxonomy edited(String version, String from, String to) {
+        try {
+            String text = Files.readString(Path.of("..", "samples", "taxonomy", "waypoint-sample.yaml"))
+                    .replace("version: 2025.1-sample", "version: " + version).replace(from, to);
+            TaxonomyLoadResult result = new TaxonomyYamlLoader().load("edited.yaml", text);
+            if (!result.ok()) {
+                throw new IllegalStateException(result.problems().toString());
+            }
+            return result.taxonomy();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static synchronized Taxonomy get() {
         if (loaded == null) {
             Path file = Path.of("..", "samples", "taxonomy", "waypoint-sample.yaml");
