@@ -18,6 +18,7 @@ CREATE TABLE moodle_sync_state (
     answer_hash     VARCHAR(64),
     completed       TEXT                     NOT NULL,
     badges          TEXT                     NOT NULL,
+    activities      TEXT                     NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (tenant_id, moodle_user_id)
 );

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * participant lists (paged); then, per person, one call for all their courses with completion
  * ({@code core_enrol_get_users_courses}) and one for their badges. When both answers hash as last time
  * the person is done: two calls, no writes. Otherwise only what is new is sent: completion times are
- * fetched only for newly completed courses, badges are keyed on {@code uniquehash}, and a badge that is
- * gone or expired is withdrawn. Objects the taxonomy does not map are counted, not sent.
+ * fetched only for newly completed courses, activity completion only for the courses the site lists for it,
+ * badges are keyed on {@code uniquehash}, and a badge that is gone or expired is withdrawn. Objects the taxonomy does not map are counted, not sent.
  *
  * <p>A failure on one course or one person is recorded in the report and the sync goes on; that
  * person's hash is not saved, so the next sync looks at them again.
@@ -143,7 +143,7 @@ public final class MoodleEvidenceSource {
         if (people != null && !known.containsKey(userId)) {
             people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
-        String hash = hash(taxonomy.version(), courses, badges);
+        String hash = hash(taxonomy.version(), courses, badges, client.site().activityCourseIds());
         if (hash.equals(before.answerHash())) {
             tally.unchanged.incrementAndGet();
             return;
@@ -168,6 +168,30 @@ public final class MoodleEvidenceSource {
             } catch (MoodleError e) {
                 clean = false;
                 tally.error("user " + userId + ", course " + courseId + ": " + e.getMessage());
+            }
+        }
+        TreeSet<Long> activities = new TreeSet<>(before.completedActivityIds());
+        for (JsonNode course : courses) {
+            long courseId = course.path("id").asLong();
+            if (!client.site().activityCourseIds().contains(courseId)) {
+                continue;
+            }
+            try {
+                for (JsonNode status : client.activitiesCompletionStatus(courseId, userId).path("statuses")) {
+                    long cmid = status.path("cmid").asLong();
+                    if (!MoodleMapper.activityCompleted(status) || activities.contains(cmid)) {
+                        continue;
+                    }
+                    if (!mapper.mapped(taxonomy, mapper.activityRef(null, cmid))) {
+                        tally.unmapped.incrementAndGet();
+                        continue;
+                    }
+                    send(mapper.activityCompletion(tenantId, user, status, taxonomy, clock.instant()), tally);
+                    activities.add(cmid);
+                }
+            } catch (MoodleError e) {
+                clean = false;
+                tally.error("user " + userId + ", activities of course " + courseId + ": " + e.getMessage());
             }
         }
         TreeSet<String> seenBadges = new TreeSet<>();
@@ -195,7 +219,7 @@ public final class MoodleEvidenceSource {
                 send(mapper.badgeWithdrawal(tenantId, user, gone, now, "revoked"), tally);
             }
         }
-        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges));
+        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities));
     }
 
     /** A wrong token or a function missing from the service fails every call alike: one error, and stop. */
@@ -218,11 +242,13 @@ public final class MoodleEvidenceSource {
      * The parts of the two answers that can change evidence (progress percentages are left out), and the
      * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
      */
-    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges) {
+    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds) {
         StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
         List<String> lines = new ArrayList<>();
+        // where activities are pulled, progress is how Moodle shows that one more was completed
         courses.forEach(c -> lines.add("c|" + c.path("id").asText() + "|" + c.path("idnumber").asText("")
-                + "|" + c.path("completed").asBoolean(false)));
+                + "|" + c.path("completed").asBoolean(false)
+                + (activityCourseIds.contains(c.path("id").asLong()) ? "|" + c.path("progress").asText("") : "")));
         badges.forEach(b -> lines.add("b|" + b.path("id").asText() + "|" + b.path("uniquehash").asText()
                 + "|" + b.path("dateissued").asText() + "|" + b.path("dateexpire").asText("")));
         lines.stream().sorted().forEach(l -> canonical.append(l).append('\n'));

@@ -94,6 +94,28 @@ public final class MoodleMapper {
                 compact(course, "id", "idnumber", "shortname", "completed", "progress"));
     }
 
+    /**
+     * A completed activity ({@code state} 1 complete or 2 complete-pass; 3 complete-fail is not), as the
+     * completion kind of the asset it is (an activity asset may be an applied project), dated by its
+     * {@code timecompleted}.
+     */
+    public LearningSignal activityCompletion(String tenantId, JsonNode user, JsonNode status, Taxonomy taxonomy,
+                                             Instant fallback) {
+        long cmid = status.path("cmid").asLong();
+        String ref = activityRef(null, cmid);
+        EvidenceKind kind = taxonomy.assetByLmsRef(ref).map(a -> a.completionKind()).orElse(EvidenceKind.ACTIVITY_COMPLETION);
+        long completed = status.path("timecompleted").asLong(0);
+        return new LearningSignal(tenantId, identities(user), displayName(user), kind, ref, List.of(),
+                completed > 0 ? Instant.ofEpochSecond(completed) : fallback, null, SOURCE,
+                "activity-completion:" + cmid + ":" + user.path("id").asLong(), null,
+                compact(status, "cmid", "modname", "instance", "state", "timecompleted"));
+    }
+
+    public static boolean activityCompleted(JsonNode status) {
+        int state = status.path("state").asInt(0);
+        return state == 1 || state == 2;
+    }
+
     /** Keyed on {@code uniquehash}: one issued badge, whatever else changes on the record. */
     public LearningSignal badge(String tenantId, JsonNode user, JsonNode badge) {
         return new LearningSignal(tenantId, identities(user), displayName(user), EvidenceKind.BADGE,

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param baseUrl            the site root, e.g. {@code https://moodle.example.com} (no trailing path)
  * @param courseIds          courses whose participants are synced; empty: every course of the site
+ * @param activityCourseIds  courses whose activity completion is pulled too (one call per person and course
+ *                           when the person changed); activities are {@code moodle:activity:<cmid>}
  * @param pageSize           participants per {@code core_enrol_get_enrolled_users} page
  * @param concurrency        at most this many calls in flight to the site (the per-site limit)
  * @param profileField       shortname of the user profile field that shows readiness; null: not written
@@ -19,7 +21,8 @@ import java.util.Objects;
  * @param competencies       taxonomy skill id to Moodle competency idnumber
  * @param syncEvery          how often the scheduler syncs this site; null: only on demand
  */
-public record MoodleProperties(String baseUrl, String token, List<Long> courseIds, int pageSize, int concurrency,
+public record MoodleProperties(String baseUrl, String token, List<Long> courseIds, List<Long> activityCourseIds,
+                               int pageSize, int concurrency,
                                Duration callTimeout, int maxAttempts, String profileField,
                                Long competencyFrameworkId, Map<String, String> competencies, Duration syncEvery) {
 
@@ -31,6 +34,7 @@ public record MoodleProperties(String baseUrl, String token, List<Long> courseId
         Objects.requireNonNull(token, "token");
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         courseIds = courseIds == null ? List.of() : List.copyOf(courseIds);
+        activityCourseIds = activityCourseIds == null ? List.of() : List.copyOf(activityCourseIds);
         pageSize = pageSize <= 0 ? DEFAULT_PAGE_SIZE : pageSize;
         concurrency = concurrency <= 0 ? DEFAULT_CONCURRENCY : concurrency;
         callTimeout = callTimeout == null ? Duration.ofSeconds(30) : callTimeout;
@@ -40,21 +44,26 @@ public record MoodleProperties(String baseUrl, String token, List<Long> courseId
 
     /** A site with defaults for everything but where it is and the token. */
     public static MoodleProperties of(String baseUrl, String token) {
-        return new MoodleProperties(baseUrl, token, List.of(), 0, 0, null, 0, "readiness", null, Map.of(), null);
+        return new MoodleProperties(baseUrl, token, List.of(), List.of(), 0, 0, null, 0, "readiness", null, Map.of(), null);
     }
 
     public MoodleProperties withCourseIds(List<Long> ids) {
-        return new MoodleProperties(baseUrl, token, ids, pageSize, concurrency, callTimeout, maxAttempts, profileField,
+        return new MoodleProperties(baseUrl, token, ids, activityCourseIds, pageSize, concurrency, callTimeout, maxAttempts, profileField,
                 competencyFrameworkId, competencies, syncEvery);
     }
 
+    public MoodleProperties withActivityCourseIds(List<Long> ids) {
+        return new MoodleProperties(baseUrl, token, courseIds, ids, pageSize, concurrency, callTimeout, maxAttempts,
+                profileField, competencyFrameworkId, competencies, syncEvery);
+    }
+
     public MoodleProperties withCalls(int newConcurrency, Duration newTimeout, int newMaxAttempts) {
-        return new MoodleProperties(baseUrl, token, courseIds, pageSize, newConcurrency, newTimeout, newMaxAttempts,
+        return new MoodleProperties(baseUrl, token, courseIds, activityCourseIds, pageSize, newConcurrency, newTimeout, newMaxAttempts,
                 profileField, competencyFrameworkId, competencies, syncEvery);
     }
 
     public MoodleProperties withCompetencies(Long frameworkId, Map<String, String> skillToIdnumber) {
-        return new MoodleProperties(baseUrl, token, courseIds, pageSize, concurrency, callTimeout, maxAttempts,
+        return new MoodleProperties(baseUrl, token, courseIds, activityCourseIds, pageSize, concurrency, callTimeout, maxAttempts,
                 profileField, frameworkId, skillToIdnumber, syncEvery);
     }
 

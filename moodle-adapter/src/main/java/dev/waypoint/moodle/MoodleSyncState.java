@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * What the last sync saw of each Moodle user of a tenant, so that an unchanged person costs no writes:
- * a hash of their courses-and-badges answer, the courses already recorded as completed and the badges
- * already recorded (by {@code uniquehash}), which also tells a revoked badge from a new one.
+ * a hash of their courses-and-badges answer, the courses and activities (by cmid) already recorded as
+ * completed and the badges already recorded (by {@code uniquehash}), which also tells a revoked badge
+ * from a new one.
  */
 public interface MoodleSyncState {
 
@@ -16,14 +17,16 @@ public interface MoodleSyncState {
     void save(String tenantId, long moodleUserId, PersonState state);
 
     /** @param answerHash null when the last pass had errors, so the next sync looks again */
-    record PersonState(String answerHash, Set<Long> completedCourseIds, Set<String> badgeHashes) {
+    record PersonState(String answerHash, Set<Long> completedCourseIds, Set<String> badgeHashes,
+                       Set<Long> completedActivityIds) {
         public PersonState {
             completedCourseIds = Set.copyOf(completedCourseIds);
             badgeHashes = Set.copyOf(badgeHashes);
+            completedActivityIds = completedActivityIds == null ? Set.of() : Set.copyOf(completedActivityIds);
         }
 
         public static PersonState empty() {
-            return new PersonState(null, Set.of(), Set.of());
+            return new PersonState(null, Set.of(), Set.of(), Set.of());
         }
     }
 

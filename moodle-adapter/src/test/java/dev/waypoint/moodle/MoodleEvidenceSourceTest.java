@@ -10,6 +10,7 @@ import dev.waypoint.core.evidence.LearningSignal;
 import dev.waypoint.core.evidence.NaturalKey;
 import dev.waypoint.core.identity.IdentityKind;
 import dev.waypoint.core.identity.IdentityRef;
+import dev.waypoint.core.taxonomy.Taxonomy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,27 @@ class MoodleEvidenceSourceTest {
         assertThat(sink.taken()).extracting(LearningSignal::objectRef).containsExactly("moodle:course:STAT-ONLINE");
         assertThat(remapped.stored()).isEqualTo(1);
         assertThat(remapped.unchanged()).isZero();
+    }
+
+    @Test
+    void completedActivitiesOfTheListedCoursesAreSentOnceEach() {
+        MoodleClient withActivities = new MoodleClient(client.site().withActivityCourseIds(List.of(2L)));
+        moodle.stubFor(call("core_completion_get_activities_completion_status", Map.of("courseid", "2", "userid", "3"))
+                .willReturn(json("core_completion_get_activities_completion_status.json")));
+        Taxonomy cmidMapped = SampleTaxonomy.edited("2025.3-test", "moodle:activity:DATASET-PROJECT", "moodle:activity:2");
+
+        MoodleSyncReport first = source.sync("t1", withActivities, cmidMapped);
+
+        List<LearningSignal> activities = sink.taken().stream().filter(s -> s.objectRef().startsWith("moodle:activity:")).toList();
+        // cmid 2 is the dataset project (an applied project); cmid 1 maps to nothing
+        assertThat(activities).singleElement().satisfies(a -> {
+            assertThat(a.objectRef()).isEqualTo("moodle:activity:2");
+            assertThat(a.kind()).isEqualTo(EvidenceKind.APPLIED_PROJECT);
+            assertThat(a.occurredAt()).isEqualTo(RECORDED);
+        });
+        assertThat(first.skippedUnmapped()).isEqualTo(1);
+        assertThat(source.sync("t1", withActivities, cmidMapped).unchanged()).isEqualTo(6);
+        assertThat(sink.taken()).isEmpty();
     }
 
     @Test

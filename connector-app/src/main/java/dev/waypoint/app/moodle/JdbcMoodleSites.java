@@ -71,7 +71,7 @@ public class JdbcMoodleSites implements MoodleSites {
     private MoodleProperties fromRow(String baseUrl, String token, String settingsJson) {
         try {
             Settings s = json.readValue(settingsJson, Settings.class);
-            return new MoodleProperties(baseUrl, token, s.courseIds(), s.pageSize(), s.concurrency(),
+            return new MoodleProperties(baseUrl, token, s.courseIds(), s.activityCourseIds(), s.pageSize(), s.concurrency(),
                     s.callTimeoutSeconds() == null ? null : Duration.ofSeconds(s.callTimeoutSeconds()), s.maxAttempts(),
                     s.profileField(), s.competencyFrameworkId(), s.competencies(),
                     s.syncEveryMinutes() == null ? null : Duration.ofMinutes(s.syncEveryMinutes()));
@@ -89,11 +89,11 @@ public class JdbcMoodleSites implements MoodleSites {
     }
 
     /** The stored settings column: everything but where the site is and the token. */
-    record Settings(List<Long> courseIds, int pageSize, int concurrency, Long callTimeoutSeconds, int maxAttempts,
+    record Settings(List<Long> courseIds, List<Long> activityCourseIds, int pageSize, int concurrency, Long callTimeoutSeconds, int maxAttempts,
                     String profileField, Long competencyFrameworkId, Map<String, String> competencies,
                     Long syncEveryMinutes) {
         static Settings of(MoodleProperties p) {
-            return new Settings(p.courseIds(), p.pageSize(), p.concurrency(), p.callTimeout().toSeconds(),
+            return new Settings(p.courseIds(), p.activityCourseIds(), p.pageSize(), p.concurrency(), p.callTimeout().toSeconds(),
                     p.maxAttempts(), p.profileField(), p.competencyFrameworkId(), p.competencies(),
                     p.syncEvery() == null ? null : p.syncEvery().toMinutes());
         }

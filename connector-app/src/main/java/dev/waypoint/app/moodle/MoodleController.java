@@ -111,7 +111,7 @@ public class MoodleController {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        return new MoodleProperties(body.baseUrl().trim(), body.token().trim(), body.courseIds(),
+        return new MoodleProperties(body.baseUrl().trim(), body.token().trim(), body.courseIds(), body.activityCourseIds(),
                 body.pageSize() == null ? 0 : body.pageSize(), body.concurrency() == null ? 0 : body.concurrency(),
                 body.callTimeoutSeconds() == null ? null : Duration.ofSeconds(body.callTimeoutSeconds()), 0,
                 body.profileField() == null ? "readiness" : body.profileField(), body.competencyFrameworkId(),
@@ -119,17 +119,19 @@ public class MoodleController {
     }
 
     /** What an admin sends; {@code profileField} "" turns the profile write-back off. */
-    public record SiteBody(String baseUrl, String token, List<Long> courseIds, Integer pageSize, Integer concurrency,
+    public record SiteBody(String baseUrl, String token, List<Long> courseIds, List<Long> activityCourseIds, Integer pageSize, Integer concurrency,
                            Long callTimeoutSeconds, String profileField, Long competencyFrameworkId,
                            Map<String, String> competencies, Long syncEveryMinutes) {
     }
 
     /** The site as shown: the token masked, and what the site check found. */
-    public record SiteView(String tenant, String baseUrl, String token, List<Long> courseIds, int concurrency,
+    public record SiteView(String tenant, String baseUrl, String token, List<Long> courseIds,
+                           List<Long> activityCourseIds, int concurrency,
                            String profileField, Long competencyFrameworkId, Map<String, String> competencies,
                            Long syncEveryMinutes, String siteName, String release, List<String> missingFunctions) {
         static SiteView of(String tenant, MoodleProperties site, String siteName, String release, List<String> missing) {
-            return new SiteView(tenant, site.baseUrl(), site.maskedToken(), site.courseIds(), site.concurrency(),
+            return new SiteView(tenant, site.baseUrl(), site.maskedToken(), site.courseIds(), site.activityCourseIds(),
+                    site.concurrency(),
                     site.profileField(), site.competencyFrameworkId(), site.competencies(),
                     site.syncEvery() == null ? null : site.syncEvery().toMinutes(), siteName, release, missing);
         }
