@@ -219,6 +219,24 @@ public class MoodleClient {
         return call("core_competency_read_competency_framework", MoodleParams.none().add("id", frameworkId));
     }
 
+    /** A framework in the system context (contextid 1) on the given scale, every value of it marked by {@code scaleConfiguration}. */
+    public JsonNode createCompetencyFramework(String shortname, String idnumber, String description, long scaleId,
+                                              String scaleConfiguration) {
+        return call("core_competency_create_competency_framework", MoodleParams.none()
+                .add("competencyframework[shortname]", shortname).add("competencyframework[idnumber]", idnumber)
+                .add("competencyframework[description]", description).add("competencyframework[descriptionformat]", 1)
+                .add("competencyframework[scaleid]", scaleId)
+                .add("competencyframework[scaleconfiguration]", scaleConfiguration)
+                .add("competencyframework[contextid]", 1).add("competencyframework[visible]", 1));
+    }
+
+    public JsonNode createCompetency(long frameworkId, String shortname, String idnumber, String description) {
+        return call("core_competency_create_competency", MoodleParams.none()
+                .add("competency[shortname]", shortname).add("competency[idnumber]", idnumber)
+                .add("competency[competencyframeworkid]", frameworkId).add("competency[description]", description)
+                .add("competency[descriptionformat]", 1));
+    }
+
     public JsonNode listCompetencies(long frameworkId) {
         return call("core_competency_list_competencies", MoodleParams.none()
                 .add("filters[0][column]", "competencyframeworkid").add("filters[0][value]", frameworkId));

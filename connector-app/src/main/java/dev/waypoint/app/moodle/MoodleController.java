@@ -4,6 +4,10 @@ import dev.waypoint.app.api.ApiException;
 import dev.waypoint.app.api.FieldProblem;
 import dev.waypoint.core.engine.NotFoundException;
 import dev.waypoint.core.store.TenantRepository;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import dev.waypoint.core.taxonomy.Role;
+import dev.waypoint.core.taxonomy.Taxonomy;
+import dev.waypoint.moodle.MoodleCompetencyFrameworks;
 import dev.waypoint.moodle.MoodleError;
 import dev.waypoint.moodle.MoodleProperties;
 import dev.waypoint.moodle.MoodleSiteCheck;
@@ -32,11 +36,13 @@ public class MoodleController {
     private final JdbcMoodleSites sites;
     private final MoodleSyncRuns runs;
     private final TenantRepository tenants;
+    private final ActiveTaxonomy taxonomy;
 
-    public MoodleController(JdbcMoodleSites sites, MoodleSyncRuns runs, TenantRepository tenants) {
+    public MoodleController(JdbcMoodleSites sites, MoodleSyncRuns runs, TenantRepository tenants, ActiveTaxonomy taxonomy) {
         this.sites = sites;
         this.runs = runs;
         this.tenants = tenants;
+        this.taxonomy = taxonomy;
     }
 
     @PutMapping("/api/v1/moodle/sites/{tenant}")
@@ -61,6 +67,31 @@ public class MoodleController {
     public SiteView get(@PathVariable String tenant) {
         MoodleProperties site = sites.find(tenant).orElseThrow(() -> new NotFoundException("moodle site", tenant));
         return SiteView.of(tenant, site, null, null, List.of());
+    }
+
+    /** Creates the role's skills as a Moodle competency framework and maps them for competency ratings. */
+    @PostMapping("/api/v1/moodle/sites/{tenant}/competency-framework")
+    public FrameworkView createFramework(@PathVariable String tenant, @RequestBody FrameworkBody body) {
+        if (body.role() == null || body.role().isBlank()) {
+            throw ApiException.invalid("role", "is required: the id of a role of the taxonomy");
+        }
+        Taxonomy current = taxonomy.require();
+        Role role = current.role(body.role()).orElseThrow(() -> ApiException.invalid("role",
+                "no role '" + body.role() + "' in taxonomy " + current.version()));
+        MoodleProperties site = sites.find(tenant).orElseThrow(() -> new NotFoundException("moodle site", tenant));
+        if (site.competencyFrameworkId() != null) {
+            throw new ApiException(HttpStatus.CONFLICT, "Framework already mapped", "the site already rates "
+                    + "competencies of framework " + site.competencyFrameworkId() + "; change the mapping with PUT",
+                    List.of(), Map.of());
+        }
+        MoodleCompetencyFrameworks.Created created;
+        try {
+            created = new MoodleCompetencyFrameworks().create(sites.client(tenant).orElseThrow(), role, current);
+        } catch (MoodleError e) {
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "Moodle refused", e.getMessage(), List.of(), Map.of());
+        }
+        sites.save(tenant, site.withCompetencies(created.frameworkId(), created.competencies()));
+        return new FrameworkView(tenant, role.id(), created.frameworkId(), created.competencies());
     }
 
     @PostMapping("/api/v1/sync/{tenant}")
@@ -135,6 +166,12 @@ public class MoodleController {
                     site.profileField(), site.competencyFrameworkId(), site.competencies(),
                     site.syncEvery() == null ? null : site.syncEvery().toMinutes(), siteName, release, missing);
         }
+    }
+
+    public record FrameworkBody(String role) {
+    }
+
+    public record FrameworkView(String tenant, String role, long frameworkId, Map<String, String> competencies) {
     }
 
     public record SyncStatus(String tenant, MoodleSyncReport last, List<MoodleSyncReport> recent) {

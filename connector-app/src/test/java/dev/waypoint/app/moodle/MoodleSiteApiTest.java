@@ -1,5 +1,6 @@
 package dev.waypoint.app.moodle;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.waypoint.app.support.ApiClient;
@@ -55,6 +56,8 @@ class MoodleSiteApiTest {
         stub(GOOD, "core_badges_get_user_badges", "core_badges_get_user_badges.json", 200);
         stub(GOOD, "core_completion_get_course_completion_status", "core_completion_get_course_completion_status.json", 200);
         stub(GOOD, "core_user_update_users", null, 503);
+        stub(GOOD, "core_competency_create_competency_framework", "core_competency_create_competency_framework.json", 200);
+        stub(GOOD, "core_competency_create_competency", "core_competency_create_competency.json", 200);
     }
 
     @AfterAll
@@ -120,6 +123,26 @@ class MoodleSiteApiTest {
                 .filter(e -> e.tenantId().equals("api-ok")).findFirst().orElseThrow();
         assertThat(pending.attempts()).isEqualTo(1);
         assertThat(pending.lastError()).contains("core_user_update_users", "HTTP 503").doesNotContain(GOOD);
+    }
+
+    @Test
+    void aRolesFrameworkIsCreatedInMoodleAndMappedOnce() {
+        assertThat(put("/api/v1/moodle/sites/api-fw", site(GOOD)).status()).isEqualTo(200);
+        ApiClient api = new ApiClient(port);
+
+        Answer unknown = api.postJson("/api/v1/moodle/sites/api-fw/competency-framework", "{\"role\":\"astronaut\"}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.raw()).contains("role", "astronaut");
+
+        Answer created = api.postJson("/api/v1/moodle/sites/api-fw/competency-framework", "{\"role\":\"analytics.analyst\"}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(created.body().path("frameworkId").asLong()).isEqualTo(2);
+        JsonNode site = api.get("/api/v1/moodle/sites/api-fw").body();
+        assertThat(site.path("competencyFrameworkId").asLong()).isEqualTo(2);
+        assertThat(site.path("competencies").path("sql").asText()).isEqualTo("waypoint-sql");
+
+        assertThat(api.postJson("/api/v1/moodle/sites/api-fw/competency-framework", "{\"role\":\"analytics.analyst\"}")
+                .status()).isEqualTo(409);
     }
 
     private static String site(String token) {
