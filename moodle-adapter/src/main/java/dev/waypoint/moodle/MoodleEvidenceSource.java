@@ -80,7 +80,7 @@ public final class MoodleEvidenceSource {
         }
         return new MoodleSyncReport(tenantId, started, clock.instant(), users.size(), tally.unchanged.get(),
                 tally.stored.get(), tally.duplicates.get(), tally.deadLettered.get(), tally.unmapped.get(),
-                client.httpCalls() - callsBefore, tally.errors());
+                client.httpCalls() - callsBefore, tally.errors(), tally.warnings());
     }
 
     private Map<Long, JsonNode> participants(MoodleClient client, Tally tally) {
@@ -131,7 +131,10 @@ public final class MoodleEvidenceSource {
         JsonNode badges;
         try {
             courses = client.usersCourses(userId);
-            badges = client.userBadges(userId).path("badges");
+            JsonNode badgeAnswer = client.userBadges(userId);
+            badges = badgeAnswer.path("badges");
+            MoodleClient.warnings(badgeAnswer).forEach(w -> tally.warning("user " + userId
+                    + ": core_badges_get_user_badges warned " + w));
         } catch (MoodleError e) {
             if (siteWide(e)) {
                 tally.stop(e.getMessage());
@@ -297,6 +300,18 @@ public final class MoodleEvidenceSource {
             if (errors.size() < MAX_ERRORS_KEPT) {
                 errors.add(message);
             }
+        }
+
+        private final List<String> warnings = new ArrayList<>();
+
+        synchronized void warning(String message) {
+            if (warnings.size() < MAX_ERRORS_KEPT) {
+                warnings.add(message);
+            }
+        }
+
+        synchronized List<String> warnings() {
+            return List.copyOf(warnings);
         }
 
         synchronized List<String> errors() {

@@ -177,6 +177,18 @@ class MoodleEvidenceSourceTest {
     }
 
     @Test
+    void warningsMoodleAttachesAreReported() {
+        moodle.stubFor(call("core_badges_get_user_badges", Map.of("userid", "4")).willReturn(body(
+                "{\"badges\":[],\"warnings\":[{\"item\":\"badges\",\"itemid\":4,\"warningcode\":\"badgesdisabled\","
+                        + "\"message\":\"Badges are not enabled\"}]}")));
+
+        MoodleSyncReport report = source.sync("t1", client, SampleTaxonomy.get());
+
+        assertThat(report.warnings()).singleElement().asString().contains("user 4", "Badges are not enabled");
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
     void theReducedBadgeRecordWithoutConfigureDetailsStillGivesBothBadges() {
         moodle.stubFor(call("core_badges_get_user_badges", Map.of("userid", "3"))
                 .willReturn(json("core_badges_get_user_badges.without_configuredetails.json")));
