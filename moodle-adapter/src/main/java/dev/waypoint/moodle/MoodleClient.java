@@ -59,7 +59,7 @@ public class MoodleClient {
         String name = "moodle:" + site.baseUrl();
         this.retry = Retry.of(name, RetryConfig.custom()
                 .maxAttempts(site.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, 0.3))
+                .intervalBiFunction(waitBeforeRetry(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, 0.3)))
                 .retryOnException(e -> e instanceof MoodleError error && error.retryable())
                 .build());
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
@@ -118,8 +118,10 @@ public class MoodleClient {
         calls.incrementAndGet();
         String body;
         int status;
+        Duration retryAfter;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
+            retryAfter = retryAfter(response.header("Retry-After"));
             ResponseBody responseBody = response.body();
             body = responseBody == null ? "" : responseBody.string();
         } catch (IOException fault) {
@@ -130,7 +132,7 @@ public class MoodleClient {
         }
         if (status == 429 || status >= 500) {
             throw new MoodleError(MoodleError.Kind.UNAVAILABLE, function, null, function + ": " + site.baseUrl()
-                    + " answered HTTP " + status + "; will retry", null);
+                    + " answered HTTP " + status + "; will retry", null, retryAfter);
         }
         if (status != 200) {
             throw new MoodleError(MoodleError.Kind.NOT_JSON, function, null, function + ": " + site.baseUrl()
@@ -143,6 +145,30 @@ public class MoodleClient {
                     answer.path("errorcode").asText(null), answer.path("message").asText(""));
         }
         return answer;
+    }
+
+    /** Our backoff, or longer when the site said how long to wait (a proxy's 429 or 503 with Retry-After). */
+    private static io.github.resilience4j.core.IntervalBiFunction<Object> waitBeforeRetry(IntervalFunction backoff) {
+        return (attempt, outcome) -> {
+            long ours = backoff.apply(attempt);
+            if (outcome.isLeft() && outcome.getLeft() instanceof MoodleError error && error.retryAfter().isPresent()) {
+                return Math.max(ours, error.retryAfter().get().toMillis());
+            }
+            return ours;
+        };
+    }
+
+    /** Retry-After in seconds, capped at a minute so a sync is never parked for long by one answer. */
+    static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, 60));
+        } catch (NumberFormatException httpDate) {
+            return null;
+        }
     }
 
     private JsonNode parse(String function, String body) {

@@ -28,12 +28,24 @@ public final class MoodleError extends RuntimeException {
     private final Kind kind;
     private final String function;
     private final String errorCode;
+    private final java.time.Duration retryAfter;
 
     public MoodleError(Kind kind, String function, String errorCode, String message, Throwable cause) {
+        this(kind, function, errorCode, message, cause, null);
+    }
+
+    /** @param retryAfter how long the site asked us to wait (its {@code Retry-After}); null when it did not say */
+    public MoodleError(Kind kind, String function, String errorCode, String message, Throwable cause,
+                       java.time.Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.function = function;
         this.errorCode = errorCode;
+        this.retryAfter = retryAfter;
+    }
+
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     /** Maps Moodle's own error body (answered with HTTP 200) to a typed error with the fix. */

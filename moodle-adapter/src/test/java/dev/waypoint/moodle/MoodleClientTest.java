@@ -153,6 +153,21 @@ class MoodleClientTest {
     }
 
     @Test
+    void aRetryAfterFromTheSiteIsWaitedOut() {
+        moodle.stubFor(call("core_course_get_courses", Map.of()).inScenario("limited").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        moodle.stubFor(call("core_course_get_courses", Map.of()).inScenario("limited").whenScenarioStateIs("open")
+                .willReturn(json("core_course_get_courses.json")));
+
+        assertThat(client.courses()).hasSize(3);
+
+        List<java.util.Date> sent = moodle.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate())
+                .sorted().toList();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).getTime() - sent.get(0).getTime()).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
     void aResetConnectionIsRetriedAndReportedWhenItPersists() {
         moodle.stubFor(call("core_badges_get_user_badges", Map.of()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
