@@ -90,6 +90,8 @@ class MoodleEvidenceSourceTest {
         // dateissued is Unix seconds
         assertThat(badge.occurredAt()).isEqualTo(Instant.ofEpochSecond(1795429381L));
         assertThat(badge.naturalKey()).isEqualTo(NaturalKey.of("moodle", "badge:27e32fe6fb880430c893cf4071f91d0b689522e7"));
+        // badgeurl only works with the token appended: neither is kept with the evidence
+        assertThat(badge.rawPayload()).contains("uniquehash").doesNotContain("badgeurl", MoodleFixtures.TOKEN);
     }
 
     @Test

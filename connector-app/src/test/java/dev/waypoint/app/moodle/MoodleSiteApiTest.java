@@ -44,6 +44,8 @@ class MoodleSiteApiTest {
     WriteBackDispatcher writeBacks;
     @Autowired
     OutboxRepository outbox;
+    @Autowired
+    MoodleSyncRuns runs;
 
     @BeforeAll
     static void startMoodle() {
@@ -143,6 +145,19 @@ class MoodleSiteApiTest {
 
         assertThat(api.postJson("/api/v1/moodle/sites/api-fw/competency-framework", "{\"role\":\"analytics.analyst\"}")
                 .status()).isEqualTo(409);
+    }
+
+    @Test
+    void theSchedulerSyncsASiteWhenItsIntervalHasPassedAndNotBefore() {
+        String scheduled = site(GOOD).replace("}", ",\"syncEveryMinutes\":30}");
+        assertThat(put("/api/v1/moodle/sites/api-scheduled", scheduled).status()).isEqualTo(200);
+
+        runs.syncDueSites();
+        runs.syncDueSites();
+
+        // the clock stands still: the first pass syncs (no run yet), the second finds the interval not passed
+        assertThat(runs.recent("api-scheduled", 10)).hasSize(1);
+        assertThat(new ApiClient(port).get("/api/v1/sync/api-scheduled").body().path("last").path("people").asInt()).isEqualTo(6);
     }
 
     private static String site(String token) {
