@@ -1,0 +1,48 @@
+package dev.waypoint.app.moodle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.store.EvidenceRepository;
+import dev.waypoint.core.store.PersonRepository;
+import dev.waypoint.core.store.ReadinessRepository;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import dev.waypoint.moodle.MoodleEvidenceSource;
+import dev.waypoint.moodle.MoodleWriteBack;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+
+/** Wires the Moodle adapter: sites and sync state over JDBC, the evidence source, the write-back. */
+@Configuration(proxyBeanMethods = false)
+class MoodleWiring {
+
+    @Bean
+    JdbcMoodleSites moodleSites(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        return new JdbcMoodleSites(jdbc, json, clock);
+    }
+
+    @Bean
+    JdbcMoodleSyncState moodleSyncState(JdbcClient jdbc, Clock clock) {
+        return new JdbcMoodleSyncState(jdbc, clock);
+    }
+
+    @Bean
+    MoodleEvidenceSource moodleEvidenceSource(EvidenceSink sink, JdbcMoodleSyncState state, PersonRepository people,
+                                              Clock clock) {
+        return new MoodleEvidenceSource(sink, state, people, clock);
+    }
+
+    @Bean
+    MoodleSyncRuns moodleSyncRuns(JdbcMoodleSites sites, MoodleEvidenceSource source, ActiveTaxonomy taxonomy,
+                                  JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        return new MoodleSyncRuns(sites, source, taxonomy, jdbc, json, clock);
+    }
+
+    @Bean
+    MoodleWriteBack moodleWriteBack(JdbcMoodleSites sites, PersonRepository people, ReadinessRepository readiness,
+                                    EvidenceRepository evidence, ActiveTaxonomy taxonomy) {
+        return new MoodleWriteBack(sites, people, readiness, evidence, taxonomy);
+    }
+}

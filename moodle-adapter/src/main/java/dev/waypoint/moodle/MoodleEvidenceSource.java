@@ -1,0 +1,325 @@
+package dev.waypoint.moodle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waypoint.core.engine.IngestOutcome;
+import dev.waypoint.core.evidence.LearningSignal;
+import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.store.PersonRepository;
+import dev.waypoint.core.taxonomy.Taxonomy;
+import dev.waypoint.moodle.MoodleSyncState.PersonState;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pulls evidence from one Moodle site and puts it on the evidence sink. People come from the courses'
+ * participant lists (paged); then, per person, one call for all their courses with completion
+ * ({@code core_enrol_get_users_courses}) and one for their badges. When both answers hash as last time
+ * the person is done: two calls, no writes. Otherwise only what is new is sent: completion times are
+ * fetched only for newly completed courses, activity completion only for the courses the site lists for it,
+ * badges are keyed on {@code uniquehash}, and a badge that is gone or expired is withdrawn. Objects the taxonomy does not map are counted, not sent.
+ *
+ * <p>A failure on one course or one person is recorded in the report and the sync goes on; that
+ * person's hash is not saved, so the next sync looks at them again.
+ */
+public final class MoodleEvidenceSource {
+
+    private static final int MAX_ERRORS_KEPT = 100;
+
+    private final MoodleMapper mapper = new MoodleMapper();
+    private final EvidenceSink sink;
+    private final MoodleSyncState state;
+    private final PersonRepository people;
+    private final Clock clock;
+
+    /**
+     * @param people where a Moodle user seen for the first time is linked to a person (id, idnumber,
+     *               username, email) even before any evidence, so write-back can reach them; null: only
+     *               people with evidence are linked (through the signals)
+     */
+    public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock) {
+        this.sink = sink;
+        this.state = state;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public MoodleSyncReport sync(String tenantId, MoodleClient client, Taxonomy taxonomy) {
+        Instant started = clock.instant();
+        long callsBefore = client.httpCalls();
+        Tally tally = new Tally();
+        Map<Long, JsonNode> users = participants(client, tally);
+        Map<Long, PersonState> known = state.all(tenantId);
+        ExecutorService workers = Executors.newFixedThreadPool(client.site().concurrency());
+        try {
+            for (JsonNode user : users.values()) {
+                workers.submit(() -> {
+                    try {
+                        syncPerson(tenantId, client, taxonomy, user, known, tally);
+                    } catch (RuntimeException unexpected) {
+                        tally.error("user " + user.path("id").asText() + ": " + unexpected);
+                    }
+                });
+            }
+        } finally {
+            workers.shutdown();
+            awaitQuietly(workers);
+        }
+        return new MoodleSyncReport(tenantId, started, clock.instant(), users.size(), tally.unchanged.get(),
+                tally.stored.get(), tally.duplicates.get(), tally.deadLettered.get(), tally.unmapped.get(),
+                client.httpCalls() - callsBefore, tally.errors(), tally.warnings());
+    }
+
+    private Map<Long, JsonNode> participants(MoodleClient client, Tally tally) {
+        Map<Long, JsonNode> users = new LinkedHashMap<>();
+        List<Long> courseIds = client.site().courseIds();
+        if (courseIds.isEmpty()) {
+            courseIds = new ArrayList<>();
+            try {
+                for (JsonNode course : client.courses()) {
+                    if (!"site".equals(course.path("format").asText())) {
+                        courseIds.add(course.path("id").asLong());
+                    }
+                }
+            } catch (MoodleError e) {
+                tally.stop(e.getMessage());
+                return users;
+            }
+        }
+        int pageSize = client.site().pageSize();
+        for (long courseId : courseIds) {
+            try {
+                for (int from = 0; ; from += pageSize) {
+                    JsonNode page = client.enrolledUsers(courseId, from, pageSize);
+                    page.forEach(u -> users.putIfAbsent(u.path("id").asLong(), u));
+                    if (page.size() < pageSize) {
+                        break;
+                    }
+                }
+            } catch (MoodleError e) {
+                if (siteWide(e)) {
+                    tally.stop(e.getMessage());
+                    return users;
+                }
+                tally.error("course " + courseId + ": " + e.getMessage());
+            }
+        }
+        return users;
+    }
+
+    private void syncPerson(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user,
+                            Map<Long, PersonState> known, Tally tally) {
+        long userId = user.path("id").asLong();
+        if (tally.stopped()) {
+            return;
+        }
+        PersonState before = known.getOrDefault(userId, PersonState.empty());
+        JsonNode courses;
+        JsonNode badges;
+        try {
+            courses = client.usersCourses(userId);
+            JsonNode badgeAnswer = client.userBadges(userId);
+            badges = badgeAnswer.path("badges");
+            MoodleClient.warnings(badgeAnswer).forEach(w -> tally.warning("user " + userId
+                    + ": core_badges_get_user_badges warned " + w));
+        } catch (MoodleError e) {
+            if (siteWide(e)) {
+                tally.stop(e.getMessage());
+            } else {
+                tally.error("user " + userId + ": " + e.getMessage());
+            }
+            return;
+        }
+        if (people != null && !known.containsKey(userId)) {
+            people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
+        }
+        String hash = hash(taxonomy.version(), courses, badges, client.site().activityCourseIds());
+        if (hash.equals(before.answerHash())) {
+            tally.unchanged.incrementAndGet();
+            return;
+        }
+        boolean clean = true;
+        TreeSet<Long> completed = new TreeSet<>(before.completedCourseIds());
+        for (JsonNode course : courses) {
+            long courseId = course.path("id").asLong();
+            if (!course.path("completed").asBoolean(false) || completed.contains(courseId)) {
+                continue;
+            }
+            if (!mapper.mapped(taxonomy, mapper.courseRef(course))) {
+                tally.unmapped.incrementAndGet();
+                continue;
+            }
+            try {
+                // Without criteria Moodle keeps no completion time (only a manual mark): the sync time stands in.
+                Instant at = course.path("completionhascriteria").asBoolean(true)
+                        ? mapper.completionTime(client.courseCompletionStatus(courseId, userId)) : null;
+                send(mapper.courseCompletion(tenantId, user, course, at == null ? clock.instant() : at), tally);
+                completed.add(courseId);
+            } catch (MoodleError e) {
+                clean = false;
+                tally.error("user " + userId + ", course " + courseId + ": " + e.getMessage());
+            }
+        }
+        TreeSet<Long> activities = new TreeSet<>(before.completedActivityIds());
+        for (JsonNode course : courses) {
+            long courseId = course.path("id").asLong();
+            if (!client.site().activityCourseIds().contains(courseId)) {
+                continue;
+            }
+            try {
+                for (JsonNode status : client.activitiesCompletionStatus(courseId, userId).path("statuses")) {
+                    long cmid = status.path("cmid").asLong();
+                    if (!MoodleMapper.activityCompleted(status) || activities.contains(cmid)) {
+                        continue;
+                    }
+                    if (!mapper.mapped(taxonomy, mapper.activityRef(null, cmid))) {
+                        tally.unmapped.incrementAndGet();
+                        continue;
+                    }
+                    send(mapper.activityCompletion(tenantId, user, status, taxonomy, clock.instant()), tally);
+                    activities.add(cmid);
+                }
+            } catch (MoodleError e) {
+                clean = false;
+                tally.error("user " + userId + ", activities of course " + courseId + ": " + e.getMessage());
+            }
+        }
+        TreeSet<String> seenBadges = new TreeSet<>();
+        Instant now = clock.instant();
+        for (JsonNode badge : badges) {
+            String uniquehash = badge.path("uniquehash").asText();
+            if (!mapper.mapped(taxonomy, mapper.badgeRef(badge))) {
+                tally.unmapped.incrementAndGet();
+                continue;
+            }
+            long expires = badge.path("dateexpire").asLong(0);
+            if (expires > 0 && Instant.ofEpochSecond(expires).isBefore(now)) {
+                if (before.badgeHashes().contains(uniquehash)) {
+                    send(mapper.badgeWithdrawal(tenantId, user, uniquehash, Instant.ofEpochSecond(expires), "expired"), tally);
+                }
+                continue;
+            }
+            seenBadges.add(uniquehash);
+            if (!before.badgeHashes().contains(uniquehash)) {
+                send(mapper.badge(tenantId, user, badge), tally);
+            }
+        }
+        for (String gone : before.badgeHashes()) {
+            if (!seenBadges.contains(gone) && badges.findValues("uniquehash").stream().noneMatch(h -> h.asText().equals(gone))) {
+                send(mapper.badgeWithdrawal(tenantId, user, gone, now, "revoked"), tally);
+            }
+        }
+        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities));
+    }
+
+    /** A wrong token or a function missing from the service fails every call alike: one error, and stop. */
+    private static boolean siteWide(MoodleError e) {
+        return e.kind() == MoodleError.Kind.INVALID_TOKEN || e.kind() == MoodleError.Kind.FUNCTION_NOT_ALLOWED;
+    }
+
+    private void send(LearningSignal signal, Tally tally) {
+        IngestOutcome outcome = sink.accept(signal);
+        if (outcome.deadLettered()) {
+            tally.deadLettered.incrementAndGet();
+        } else if (outcome.stored()) {
+            tally.stored.incrementAndGet();
+        } else {
+            tally.duplicates.incrementAndGet();
+        }
+    }
+
+    /**
+     * The parts of the two answers that can change evidence (progress percentages are left out), and the
+     * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
+     */
+    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds) {
+        StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
+        List<String> lines = new ArrayList<>();
+        // where activities are pulled, progress is how Moodle shows that one more was completed
+        courses.forEach(c -> lines.add("c|" + c.path("id").asText() + "|" + c.path("idnumber").asText("")
+                + "|" + c.path("completed").asBoolean(false)
+                + (activityCourseIds.contains(c.path("id").asLong()) ? "|" + c.path("progress").asText("") : "")));
+        badges.forEach(b -> lines.add("b|" + b.path("id").asText() + "|" + b.path("uniquehash").asText()
+                + "|" + b.path("dateissued").asText() + "|" + b.path("dateexpire").asText("")));
+        lines.stream().sorted().forEach(l -> canonical.append(l).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            if (!workers.awaitTermination(6, TimeUnit.HOURS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Tally {
+        final AtomicInteger unchanged = new AtomicInteger();
+        final AtomicInteger stored = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger deadLettered = new AtomicInteger();
+        final AtomicInteger unmapped = new AtomicInteger();
+        private final List<String> errors = new ArrayList<>();
+        private int errorCount;
+        private volatile boolean stopped;
+
+        synchronized void stop(String message) {
+            if (!stopped) {
+                stopped = true;
+                error(message + " (sync stopped: every call would fail alike)");
+            }
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        synchronized void error(String message) {
+            errorCount++;
+            if (errors.size() < MAX_ERRORS_KEPT) {
+                errors.add(message);
+            }
+        }
+
+        private final List<String> warnings = new ArrayList<>();
+
+        synchronized void warning(String message) {
+            if (warnings.size() < MAX_ERRORS_KEPT) {
+                warnings.add(message);
+            }
+        }
+
+        synchronized List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        synchronized List<String> errors() {
+            List<String> out = new ArrayList<>(errors);
+            if (errorCount > errors.size()) {
+                out.add("... and " + (errorCount - errors.size()) + " more errors");
+            }
+            return out;
+        }
+    }
+}
