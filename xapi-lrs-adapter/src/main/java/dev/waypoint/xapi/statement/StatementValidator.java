@@ -30,6 +30,11 @@ public final class StatementValidator {
     private static final Set<String> ATTACHMENT_PROPERTIES = Set.of("usageType", "display", "description", "contentType",
             "length", "sha2", "fileUrl");
 
+    /** Whether {@code text} is a UUID in the canonical form statement ids take. */
+    public static boolean isUuidText(String text) {
+        return Findings.isUuid(text);
+    }
+
     /** Every violation of {@code statement}, reported under {@code path} (e.g. {@code $[3]}); empty when valid. */
     public List<Violation> validate(JsonNode statement, String path, XapiVersion version) {
         Findings findings = new Findings();
