@@ -97,6 +97,14 @@ public final class StatementIntake {
         return intake(tenantId, authority, version, List.of(root), false);
     }
 
+    /**
+     * Statements pulled from another LRS: the same rules, as one batch. They carry that LRS's {@code stored}
+     * and {@code authority}; ours replace them in our row, the raw JSON keeps theirs.
+     */
+    public IntakeResult pulled(String tenantId, String authority, XapiVersion version, List<JsonNode> statements) {
+        return intake(tenantId, authority, version, statements.stream().<JsonNode>map(JsonNode::deepCopy).toList(), true);
+    }
+
     private IntakeResult intake(String tenantId, String authority, XapiVersion version, List<JsonNode> statements, boolean array) {
         List<Violation> violations = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
