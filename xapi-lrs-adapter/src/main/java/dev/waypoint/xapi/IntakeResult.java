@@ -11,7 +11,7 @@ public sealed interface IntakeResult {
      * Stored (or already stored with the same content).
      *
      * @param ids          every statement's id, in the order sent
-     * @param newlyStored  the ids stored by this request, to hand on to the evidence pipeline
+     * @param newlyStored  the ids stored by this request whose verb may mean evidence, to hand on to the pipeline
      * @param warnings     repairs made on the way in (logstore_xapi quirks)
      */
     record Accepted(List<String> ids, List<String> newlyStored, List<String> warnings) implements IntakeResult {

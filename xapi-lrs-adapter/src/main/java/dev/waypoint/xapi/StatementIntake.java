@@ -173,7 +173,7 @@ public final class StatementIntake {
         }
         return new StatementRow(tenantId, id, hash, actorKey, verb, objectId, voids, raw,
                 warnings == null || warnings.isEmpty() ? null : String.join("\n", warnings), authority,
-                version.latestPatch(), stored);
+                version.latestPatch(), stored, properties.verbs().containsKey(verb));
     }
 
     private dev.waypoint.xapi.statement.XapiStatement.Agent readActor(JsonNode actor) {

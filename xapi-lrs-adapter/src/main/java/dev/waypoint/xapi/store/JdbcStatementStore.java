@@ -20,7 +20,7 @@ public class JdbcStatementStore {
     private static final String INSERT = """
             INSERT INTO xapi_statement (tenant_id, statement_id, content_hash, actor_key, verb_id, object_id, voids, raw_json,
                                         warnings, authority, received_version, stored_at, voided, mapped)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)
             ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
@@ -31,7 +31,10 @@ public class JdbcStatementStore {
         this.tx = new TransactionTemplate(tx);
     }
 
-    /** What storing a batch came to: the ids newly stored, or the first id whose stored content differs. */
+    /**
+     * What storing a batch came to: the ids newly stored that still need mapping to evidence, or the first id
+     * whose stored content differs.
+     */
     public record BatchResult(List<String> newlyStored, String conflictingId) {
         public boolean conflict() {
             return conflictingId != null;
@@ -64,6 +67,7 @@ public class JdbcStatementStore {
                     ps.setString(10, row.authority());
                     ps.setString(11, row.receivedVersion());
                     ps.setObject(12, row.storedAt().atOffset(ZoneOffset.UTC));
+                    ps.setBoolean(13, !row.needsMapping());
                 })[0];
                 List<String> stored = new ArrayList<>();
                 List<StatementRow> present = new ArrayList<>();
@@ -72,7 +76,7 @@ public class JdbcStatementStore {
                         // 0: the id was there already; below 0: the driver does not say (batched rewrite), so check.
                         present.add(rows.get(i));
                     }
-                    if (counts[i] != 0) {
+                    if (counts[i] != 0 && rows.get(i).needsMapping()) {
                         stored.add(rows.get(i).statementId());
                     }
                 }
@@ -85,7 +89,7 @@ public class JdbcStatementStore {
                     }
                 }
                 for (StatementRow row : rows) {
-                    if (row.voids() != null && stored.contains(row.statementId())) {
+                    if (row.voids() != null) {
                         // Data §2.4.2: a voiding statement cannot void another voiding statement.
                         jdbc.update("UPDATE xapi_statement SET voided = TRUE WHERE tenant_id = ? AND statement_id = ? AND voids IS NULL",
                                 row.tenantId(), row.voids());
@@ -146,6 +150,7 @@ public class JdbcStatementStore {
         java.time.OffsetDateTime stored = rs.getObject("stored_at", java.time.OffsetDateTime.class);
         return new StatementRow(rs.getString("tenant_id"), rs.getString("statement_id"), rs.getString("content_hash"),
                 rs.getString("actor_key"), rs.getString("verb_id"), rs.getString("object_id"), rs.getString("voids"), rs.getString("raw_json"),
-                rs.getString("warnings"), rs.getString("authority"), rs.getString("received_version"), stored.toInstant());
+                rs.getString("warnings"), rs.getString("authority"), rs.getString("received_version"), stored.toInstant(),
+                !rs.getBoolean("mapped"));
     }
 }
