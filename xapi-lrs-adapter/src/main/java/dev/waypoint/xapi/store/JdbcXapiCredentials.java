@@ -10,17 +10,29 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Basic-auth credentials LRS clients (a Moodle's logstore_xapi, a course player) send statements with,
  * one tenant each, in {@code xapi_credential}. The secret is 32 random bytes shown once at creation; only its
  * SHA-256 is stored. A fast unsalted hash is enough for a random secret of that length (nothing to guess)
  * and keeps the check cheap on every request, where a password hash would dominate ingestion time.
+ * A credential found is remembered for {@value #REMEMBER_SECONDS} s, so a client sending many requests costs
+ * one query per interval; a revocation is immediate on this node and takes up to that long on others.
  */
 public class JdbcXapiCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final long REMEMBER_SECONDS = 30;
+
+    /** Stored hash and tenant of credentials looked up lately; only keys that exist get in, so it stays small. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(String secretHash, String tenantId, long until) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -45,14 +57,21 @@ public class JdbcXapiCredentials {
 
     /** The tenant of a key whose secret matches; empty for an unknown key or a wrong secret. */
     public Optional<String> tenantOf(String key, String secret) {
-        List<String[]> rows = jdbc.query("SELECT secret_hash, tenant_id FROM xapi_credential WHERE api_key = ?",
-                (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, key);
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        Remembered known = remembered.get(key);
+        if (known == null || known.until() < System.nanoTime()) {
+            List<Remembered> rows = jdbc.query("SELECT secret_hash, tenant_id FROM xapi_credential WHERE api_key = ?",
+                    (rs, n) -> new Remembered(rs.getString(1), rs.getString(2),
+                            System.nanoTime() + TimeUnit.SECONDS.toNanos(REMEMBER_SECONDS)), key);
+            if (rows.isEmpty()) {
+                remembered.remove(key);
+                return Optional.empty();
+            }
+            known = rows.get(0);
+            remembered.put(key, known);
         }
-        boolean matches = MessageDigest.isEqual(rows.get(0)[0].getBytes(StandardCharsets.US_ASCII),
+        boolean matches = MessageDigest.isEqual(known.secretHash().getBytes(StandardCharsets.US_ASCII),
                 hash(secret).getBytes(StandardCharsets.US_ASCII));
-        return matches ? Optional.of(rows.get(0)[1]) : Optional.empty();
+        return matches ? Optional.of(known.tenantId()) : Optional.empty();
     }
 
     public List<Credential> list() {
@@ -62,6 +81,7 @@ public class JdbcXapiCredentials {
     }
 
     public boolean revoke(String key) {
+        remembered.remove(key);
         return jdbc.update("DELETE FROM xapi_credential WHERE api_key = ?", key) > 0;
     }
 
