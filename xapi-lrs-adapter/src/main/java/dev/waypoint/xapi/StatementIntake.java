@@ -1,0 +1,195 @@
+package dev.waypoint.xapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.waypoint.xapi.statement.LogstoreQuirks;
+import dev.waypoint.xapi.statement.StatementFingerprint;
+import dev.waypoint.xapi.statement.StatementValidator;
+import dev.waypoint.xapi.statement.Violation;
+import dev.waypoint.xapi.statement.XapiVersion;
+import dev.waypoint.xapi.store.JdbcStatementStore;
+import dev.waypoint.xapi.store.StatementRow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statement resource's rules (xAPI 1.0.3 Communication §2.1, IEEE 9274.1.1 §5.2) apart from HTTP: one
+ * statement or an array; every statement valid or none stored; ids kept, or derived from the content when
+ * missing (logstore_xapi sends none and resends a batch it thinks failed); a known id with the same content
+ * accepted again without change, with other content a 409; {@code stored} and {@code authority} ours.
+ */
+public final class StatementIntake {
+
+    private final ObjectMapper json;
+    private final StatementValidator validator = new StatementValidator();
+    private final JdbcStatementStore store;
+    private final XapiProperties properties;
+    private final Clock clock;
+
+    public StatementIntake(ObjectMapper json, JdbcStatementStore store, XapiProperties properties, Clock clock) {
+        this.json = json.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** POST: one statement or an array of them. */
+    public IntakeResult post(String tenantId, String authority, XapiVersion version, byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return notJson(e);
+        } catch (java.io.IOException e) {
+            return new IntakeResult.Refused(400, "the body could not be read", List.of());
+        }
+        if (root == null || root.isMissingNode()) {
+            return new IntakeResult.Refused(400, "the body is empty; send a statement or an array of statements", List.of());
+        }
+        List<JsonNode> statements = new ArrayList<>();
+        boolean array = root.isArray();
+        if (array) {
+            root.forEach(statements::add);
+            if (statements.isEmpty()) {
+                return new IntakeResult.Refused(400, "the array holds no statements", List.of(new Violation("$", "must not be empty")));
+            }
+        } else {
+            statements.add(root);
+        }
+        return intake(tenantId, authority, version, statements, array);
+    }
+
+    /** PUT with {@code statementId}: one statement, whose id (if it carries one) must be that id. */
+    public IntakeResult put(String tenantId, String authority, XapiVersion version, String statementId, byte[] body) {
+        if (statementId == null || !StatementValidator.isUuidText(statementId)) {
+            return new IntakeResult.Refused(400, "PUT needs the statementId parameter, a UUID",
+                    List.of(new Violation("statementId", "must be a UUID")));
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return notJson(e);
+        } catch (java.io.IOException e) {
+            return new IntakeResult.Refused(400, "the body could not be read", List.of());
+        }
+        if (root == null || !root.isObject()) {
+            return new IntakeResult.Refused(400, "PUT takes exactly one statement (a JSON object)",
+                    List.of(new Violation("$", "must be a JSON object")));
+        }
+        JsonNode id = root.get("id");
+        if (id != null && !(id.isTextual() && id.asText().equalsIgnoreCase(statementId))) {
+            return new IntakeResult.Refused(400, "the statement's id differs from the statementId parameter",
+                    List.of(new Violation("$.id", "must equal the statementId parameter " + statementId)));
+        }
+        ((ObjectNode) root).set("id", TextNode.valueOf(statementId.toLowerCase()));
+        return intake(tenantId, authority, version, List.of(root), false);
+    }
+
+    /**
+     * Statements pulled from another LRS: the same rules, as one batch. They carry that LRS's {@code stored}
+     * and {@code authority}; ours replace them in our row, the raw JSON keeps theirs.
+     */
+    public IntakeResult pulled(String tenantId, String authority, XapiVersion version, List<JsonNode> statements) {
+        return intake(tenantId, authority, version, statements.stream().<JsonNode>map(JsonNode::deepCopy).toList(), true);
+    }
+
+    private IntakeResult intake(String tenantId, String authority, XapiVersion version, List<JsonNode> statements, boolean array) {
+        List<Violation> violations = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<Integer, List<String>> warningsByStatement = new HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            String path = array ? "$[" + i + "]" : "$";
+            JsonNode statement = statements.get(i);
+            if (!properties.strict() && statement.isObject()) {
+                List<String> repaired = LogstoreQuirks.repair(statement);
+                repaired.forEach(w -> warnings.add(path + ": " + w));
+                warningsByStatement.put(i, repaired);
+            }
+            violations.addAll(validator.validate(statement, path, version));
+        }
+        if (!violations.isEmpty()) {
+            return new IntakeResult.Refused(400, violations.size() + " violation(s) of the xAPI statement rules; nothing was stored",
+                    violations);
+        }
+        Instant stored = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<String> ids = new ArrayList<>();
+        Map<String, StatementRow> rows = new LinkedHashMap<>();
+        Map<String, Integer> explicitIds = new HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            ObjectNode statement = (ObjectNode) statements.get(i);
+            String hash = StatementFingerprint.contentHash(statement);
+            String id;
+            if (statement.hasNonNull("id")) {
+                id = statement.get("id").asText().toLowerCase();
+                Integer earlier = explicitIds.put(id, i);
+                if (earlier != null) {
+                    String path = array ? "$[" + i + "].id" : "$.id";
+                    return new IntakeResult.Refused(400, "the batch holds the id " + id + " twice; nothing was stored",
+                            List.of(new Violation(path, "repeats the id of $[" + earlier + "]")));
+                }
+            } else {
+                // The same content twice in one batch is one statement: the same derived id, stored once.
+                id = StatementFingerprint.derivedId(tenantId, hash);
+            }
+            statement.set("id", TextNode.valueOf(id));
+            ids.add(id);
+            rows.putIfAbsent(id, row(tenantId, id, hash, statement, warningsByStatement.get(i), authority, version, stored));
+        }
+        JdbcStatementStore.BatchResult result = store.storeBatch(List.copyOf(rows.values()));
+        if (result.conflict()) {
+            return new IntakeResult.Refused(409, "statement " + result.conflictingId()
+                    + " is already stored with different content; nothing was stored",
+                    List.of(new Violation(pathOf(ids, result.conflictingId(), array), "conflicts with the stored statement of this id")));
+        }
+        return new IntakeResult.Accepted(ids, result.newlyStored(), warnings);
+    }
+
+    private StatementRow row(String tenantId, String id, String hash, ObjectNode statement, List<String> warnings,
+                             String authority, XapiVersion version, Instant stored) {
+        JsonNode object = statement.get("object");
+        String objectType = object.path("objectType").asText("Activity");
+        String objectId = object.hasNonNull("id") && ("Activity".equals(objectType) || "StatementRef".equals(objectType))
+                ? object.get("id").asText() : null;
+        String verb = statement.get("verb").get("id").asText();
+        String voids = StatementValidator.VOIDED.equals(verb) ? objectId.toLowerCase() : null;
+        String actorKey = XapiMapper.actorKey(readActor(statement.get("actor")));
+        String raw;
+        try {
+            raw = json.writeValueAsString(statement);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed statement always writes back", e);
+        }
+        return new StatementRow(tenantId, id, hash, actorKey, verb, objectId, voids, raw,
+                warnings == null || warnings.isEmpty() ? null : String.join("\n", warnings), authority,
+                version.latestPatch(), stored, properties.verbs().containsKey(verb));
+    }
+
+    private dev.waypoint.xapi.statement.XapiStatement.Agent readActor(JsonNode actor) {
+        try {
+            return json.treeToValue(actor, dev.waypoint.xapi.statement.XapiStatement.Agent.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String pathOf(List<String> ids, String id, boolean array) {
+        return array ? "$[" + ids.indexOf(id) + "].id" : "$.id";
+    }
+
+    private static IntakeResult notJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new IntakeResult.Refused(400, "the body is not JSON" + where + ": " + e.getOriginalMessage(), List.of());
+    }
+}

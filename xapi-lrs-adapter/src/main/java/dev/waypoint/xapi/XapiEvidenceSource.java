@@ -1,0 +1,116 @@
+package dev.waypoint.xapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.core.engine.IngestOutcome;
+import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.store.DeadLetterRepository;
+import dev.waypoint.xapi.statement.XapiStatement;
+import dev.waypoint.xapi.store.JdbcStatementStore;
+import dev.waypoint.xapi.store.StatementRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hands stored statements to the evidence pipeline. Statements are acknowledged once stored; this runs after
+ * (right after the answer, and again from the sweep for whatever is still unmapped), so it must be safe to run
+ * twice on the same statement: the evidence is keyed on the statement id and the core stores a natural key once.
+ * A statement is marked mapped only after its outcome is settled (evidence stored, nothing to do, or a dead
+ * letter kept), so a crash in between leaves it for the next sweep rather than losing it.
+ */
+public final class XapiEvidenceSource {
+
+    public static final String DEAD_LETTER_TYPE = "xapi_statement";
+    private static final Logger log = LoggerFactory.getLogger(XapiEvidenceSource.class);
+
+    private final JdbcStatementStore store;
+    private final XapiMapper mapper;
+    private final EvidenceSink sink;
+    private final DeadLetterRepository deadLetters;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public XapiEvidenceSource(JdbcStatementStore store, XapiMapper mapper, EvidenceSink sink,
+                              DeadLetterRepository deadLetters, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.mapper = mapper;
+        this.sink = sink;
+        this.deadLetters = deadLetters;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Offers the given statements of one tenant; answers how many were settled. */
+    public int offer(String tenantId, List<String> statementIds) {
+        return offerRows(store.find(tenantId, statementIds));
+    }
+
+    /** Offers statements stored more than {@code grace} ago and still unmapped (after a crash, or a full hand-off queue). */
+    public int sweep(java.time.Duration grace, int limit) {
+        return offerRows(store.unmapped(clock.instant().minus(grace), limit));
+    }
+
+    private int offerRows(List<StatementRow> rows) {
+        int settled = 0;
+        for (StatementRow row : rows) {
+            try {
+                settle(row);
+                store.markMapped(row.tenantId(), row.statementId());
+                settled++;
+            } catch (RuntimeException e) {
+                // Left unmapped: the sweep tries again. Nothing acknowledged is dropped.
+                log.warn("xapi: statement {} of tenant {} not yet handed on: {}", row.statementId(), row.tenantId(), e.toString());
+            }
+        }
+        return settled;
+    }
+
+    private void settle(StatementRow row) {
+        XapiStatement statement = read(row.rawJson());
+        XapiMapping mapping = mapper.map(row.tenantId(), statement, row.storedAt(), row.rawJson());
+        if (mapping instanceof XapiMapping.Signal signal) {
+            if (!store.isVoided(row.tenantId(), row.statementId())) { // voided before it was handed on: it never counts
+                report(row, sink.accept(signal.signal()));
+            }
+        } else if (mapping instanceof XapiMapping.Failure failure) {
+            deadLetter(row, failure.reason());
+        } else if (mapping instanceof XapiMapping.Void v) {
+            store.find(row.tenantId(), v.statementId().toLowerCase()).ifPresent(target -> revoke(row, statement, target));
+        } else if (mapping instanceof XapiMapping.Uncomplete u) {
+            Optional<StatementRow> completion = store.latest(row.tenantId(), u.actorKey(), XapiVerbs.COMPLETED, u.objectId());
+            completion.ifPresent(target -> revoke(row, statement, target));
+        }
+        // XapiMapping.NoEvidence: stored as a statement, nothing more to do.
+    }
+
+    private void revoke(StatementRow row, XapiStatement revoking, StatementRow targetRow) {
+        XapiStatement target = read(targetRow.rawJson());
+        if (!(mapper.map(targetRow.tenantId(), target, targetRow.storedAt(), targetRow.rawJson()) instanceof XapiMapping.Signal)) {
+            return; // the target gave no evidence, so there is nothing to withdraw
+        }
+        report(row, sink.accept(mapper.revocation(row.tenantId(), revoking, row.storedAt(), target, row.rawJson())));
+    }
+
+    private void report(StatementRow row, IngestOutcome outcome) {
+        if (outcome.deadLettered()) {
+            log.info("xapi: statement {} kept as dead letter #{}: {}", row.statementId(), outcome.deadLetterId(), outcome.deadLetterReason());
+        }
+    }
+
+    private void deadLetter(StatementRow row, String reason) {
+        long id = deadLetters.record(row.tenantId(), XapiMapper.SOURCE, DEAD_LETTER_TYPE, row.rawJson(), reason);
+        log.info("xapi: statement {} kept as dead letter #{}: {}", row.statementId(), id, reason);
+    }
+
+    private XapiStatement read(String raw) {
+        try {
+            return json.readValue(raw, XapiStatement.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement no longer reads: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.waypoint.xapi.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What makes two statements the same statement (xAPI 1.0.3 Communication §2.1.3, "statement comparison"):
+ * the content hash over the statement with its keys in a fixed order, leaving out what the LRS sets or
+ * the sender may vary (id, stored, authority, version). It decides 204 against 409 for a known id, and
+ * gives a statement sent without id (logstore_xapi sends none) an id derived from its content, so a
+ * resent batch gets the same ids and is recognised instead of stored twice.
+ */
+public final class StatementFingerprint {
+
+    private static final Set<String> NOT_CONTENT = Set.of("id", "stored", "authority", "version");
+
+    private StatementFingerprint() {
+    }
+
+    /** Lower-case hex SHA-256 of the canonical content. */
+    public static String contentHash(JsonNode statement) {
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        statement.fields().forEachRemaining(e -> {
+            if (!NOT_CONTENT.contains(e.getKey())) {
+                content.set(e.getKey(), e.getValue());
+            }
+        });
+        StringBuilder canonical = new StringBuilder();
+        write(content, canonical);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /** The id a statement without one gets: name-based (RFC 4122 §4.3) on tenant and content hash. */
+    public static String derivedId(String tenantId, String contentHash) {
+        return UUID.nameUUIDFromBytes((tenantId + "\u001f" + contentHash).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            Collections.sort(keys);
+            out.append('{');
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(JsonNodeFactory.instance.textNode(keys.get(i)).toString()).append(':');
+                write(node.get(keys.get(i)), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(array.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            // 1, 1.0 and 1e0 are the same score.
+            out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+        } else {
+            out.append(node.toString());
+        }
+    }
+}
