@@ -17,11 +17,27 @@ import java.util.Map;
  * grants what SQLF101 teaches), and from every evidence rule it matches. Where several say something
  * about the same skill, the highest level wins.
  *
- * <p>A signal that grants nothing is not evidence of anything this taxonomy knows: it is answered as
- * {@link Mapping.Unmapped} with the reason, so the pipeline can dead-letter it until an admin maps the
- * object and replays it, instead of storing a fact that silently counts for nothing.
+ * <p>A signal about an object the taxonomy does not know is answered as {@link Mapping.Unmapped} with
+ * the reason, so the pipeline can dead-letter it until an admin maps the object and replays it, instead
+ * of storing a fact that silently counts for nothing. A signal about a known object that does not pass
+ * (an assessment scored below the pass mark, a rule's min_score not reached) is a fact that grants
+ * nothing: kept, never counted as skill, and no dead letter — a failed exam shows no skill, but it is
+ * not a mapping an admin has to fix.
  */
 public final class EvidenceMapper {
+
+    /** Below this scaled score an assessment of an asset's object does not grant what the asset teaches. */
+    public static final double DEFAULT_PASS_MARK = 0.5;
+
+    private final double passMark;
+
+    public EvidenceMapper() {
+        this(DEFAULT_PASS_MARK);
+    }
+
+    public EvidenceMapper(double passMark) {
+        this.passMark = passMark;
+    }
 
     /** The outcome of mapping one signal. */
     public sealed interface Mapping permits Mapping.Mapped, Mapping.Unmapped {
@@ -51,15 +67,26 @@ public final class EvidenceMapper {
             }
             levels.merge(grant.skillId(), grant.level(), Math::max);
         }
+        boolean knownObject = false;
         if (signal.objectRef() != null) {
-            taxonomy.assetByLmsRef(signal.objectRef())
-                    .filter(asset -> grantsOnThisKind(asset, signal.kind()))
-                    .ifPresent(asset -> asset.teaches().forEach(g -> levels.merge(g.skillId(), g.level(), Math::max)));
+            LearningAsset asset = taxonomy.assetByLmsRef(signal.objectRef())
+                    .filter(a -> grantsOnThisKind(a, signal.kind()))
+                    .orElse(null);
+            if (asset != null) {
+                knownObject = true;
+                if (passes(signal)) {
+                    asset.teaches().forEach(g -> levels.merge(g.skillId(), g.level(), Math::max));
+                }
+            }
             for (EvidenceRule rule : taxonomy.rules()) {
+                knownObject |= rule.appliesTo(signal.kind(), signal.objectRef());
                 if (rule.matches(signal.kind(), signal.objectRef(), signal.scoreScaled())) {
                     rule.grants().forEach(g -> levels.merge(g.skillId(), g.level(), Math::max));
                 }
             }
+        }
+        if (levels.isEmpty() && knownObject) {
+            return new Mapping.Mapped(List.of());
         }
         if (levels.isEmpty()) {
             return new Mapping.Unmapped(signal.objectRef() == null
@@ -71,6 +98,12 @@ public final class EvidenceMapper {
         List<SkillGrant> grants = new ArrayList<>();
         levels.forEach((skill, level) -> grants.add(new SkillGrant(skill, level)));
         return new Mapping.Mapped(grants);
+    }
+
+    /** A scored assessment or certification passes at the pass mark; everything else has no mark to pass. */
+    private boolean passes(LearningSignal signal) {
+        boolean scored = signal.kind() == EvidenceKind.ASSESSMENT || signal.kind() == EvidenceKind.CERTIFICATION;
+        return !scored || signal.scoreScaled() == null || signal.scoreScaled() >= passMark;
     }
 
     /**

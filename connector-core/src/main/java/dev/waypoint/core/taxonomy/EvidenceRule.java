@@ -21,12 +21,12 @@ public record EvidenceRule(String id, EvidenceKind kind, String objectRef, Doubl
     }
 
     public boolean matches(EvidenceKind signalKind, String signalObjectRef, Double scaledScore) {
-        if (signalKind != kind) {
-            return false;
-        }
-        if (!ANY_OBJECT.equals(objectRef) && !objectRef.equals(signalObjectRef)) {
-            return false;
-        }
-        return minScore == null || (scaledScore != null && scaledScore >= minScore);
+        return appliesTo(signalKind, signalObjectRef)
+                && (minScore == null || (scaledScore != null && scaledScore >= minScore));
+    }
+
+    /** Whether the rule is about this kind of signal on this object, whatever the score. */
+    public boolean appliesTo(EvidenceKind signalKind, String signalObjectRef) {
+        return signalKind == kind && (ANY_OBJECT.equals(objectRef) || objectRef.equals(signalObjectRef));
     }
 }

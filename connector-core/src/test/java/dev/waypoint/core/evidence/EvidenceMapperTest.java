@@ -42,7 +42,18 @@ class EvidenceMapperTest {
         assertThat(mapper.map(signal(EvidenceKind.ASSESSMENT, "moodle:quiz:7", 0.85, List.of()), taxonomy))
                 .isEqualTo(new Mapping.Mapped(List.of(new SkillGrant("sql", 3))));
         assertThat(mapper.map(signal(EvidenceKind.ASSESSMENT, "moodle:quiz:7", 0.5, List.of()), taxonomy))
-                .isInstanceOf(Mapping.Unmapped.class);
+                .as("below the rule's min_score: a known object, a fact that grants nothing")
+                .isEqualTo(new Mapping.Mapped(List.of()));
+    }
+
+    @Test
+    void aFailedAssessmentOfACourseGrantsNothingButIsNoDeadLetter() {
+        assertThat(mapper.map(signal(EvidenceKind.ASSESSMENT, "moodle:course:SQLF101", 0.3, List.of()), taxonomy))
+                .isEqualTo(new Mapping.Mapped(List.of()));
+        assertThat(mapper.map(signal(EvidenceKind.ASSESSMENT, "moodle:course:SQLF101", 0.5, List.of()), taxonomy))
+                .isEqualTo(new Mapping.Mapped(List.of(new SkillGrant("sql", 2), new SkillGrant("etl", 1))));
+        assertThat(new EvidenceMapper(0.8).map(signal(EvidenceKind.ASSESSMENT, "moodle:course:SQLF101", 0.7, List.of()), taxonomy))
+                .as("a stricter pass mark").isEqualTo(new Mapping.Mapped(List.of()));
     }
 
     @Test
