@@ -1,0 +1,23 @@
+package dev.waypoint.app.canvas;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.app.pipeline.EvidenceChannelSink;
+import dev.waypoint.core.store.TenantRepository;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the Canvas adapter: one client and evidence source per configured tenant. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CanvasSettings.class)
+public class CanvasConfiguration {
+
+    @Bean
+    CanvasTenants canvasTenants(CanvasSettings settings, EvidenceChannelSink sink, ActiveTaxonomy taxonomy,
+                                TenantRepository tenants, ObjectMapper json, Clock clock) {
+        return new CanvasTenants(settings, sink, taxonomy, tenants, json, clock);
+    }
+}
