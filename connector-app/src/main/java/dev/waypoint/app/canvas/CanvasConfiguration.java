@@ -2,15 +2,19 @@ package dev.waypoint.app.canvas;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
+import dev.waypoint.canvas.CanvasLiveEventIntake;
+import dev.waypoint.canvas.CanvasLiveEvents;
+import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 
-/** Wires the Canvas adapter: one client and evidence source per configured tenant. */
+/** Wires the Canvas adapter: one client and evidence source per configured tenant, and the Live Events intake. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CanvasSettings.class)
 public class CanvasConfiguration {
@@ -19,5 +23,12 @@ public class CanvasConfiguration {
     CanvasTenants canvasTenants(CanvasSettings settings, EvidenceChannelSink sink, ActiveTaxonomy taxonomy,
                                 TenantRepository tenants, ObjectMapper json, Clock clock) {
         return new CanvasTenants(settings, sink, taxonomy, tenants, json, clock);
+    }
+
+    @Bean
+    CanvasLiveEventIntake canvasLiveEventIntake(EvidenceChannelSink sink, ActiveTaxonomy taxonomy, JdbcClient jdbc,
+                                                ObjectMapper json, Clock clock) {
+        return new CanvasLiveEventIntake(new CanvasLiveEvents(json, new CanvasMapper()), sink, taxonomy,
+                new JdbcSeenLiveEvents(jdbc), clock);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.canvas.CanvasAccessToken;
 import dev.waypoint.canvas.CanvasClient;
 import dev.waypoint.canvas.CanvasEvidenceSource;
+import dev.waypoint.canvas.CanvasLiveEventSignature;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.canvas.CanvasOAuthToken;
 import dev.waypoint.canvas.CanvasSyncReport;
@@ -40,8 +41,10 @@ public class CanvasTenants {
             }
             tenants.ensure(tenantId, tenantId);
             CanvasClient client = new CanvasClient(tenant.toProperties(), token(tenantId, tenant, http, json), http, json);
+            CanvasLiveEventSignature signature = tenant.liveEventsJwksUrl() == null || tenant.liveEventsJwksUrl().isBlank()
+                    ? null : new CanvasLiveEventSignature(tenant.liveEventsJwksUrl(), http, json);
             byTenant.put(tenantId, new Connected(tenant, client,
-                    new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, clock)));
+                    new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, clock), signature));
         });
     }
 
@@ -80,6 +83,7 @@ public class CanvasTenants {
     }
 
     /** One tenant's Canvas: its settings, its REST client and its evidence source. */
-    public record Connected(CanvasSettings.Tenant settings, CanvasClient client, CanvasEvidenceSource source) {
+    public record Connected(CanvasSettings.Tenant settings, CanvasClient client, CanvasEvidenceSource source,
+                            CanvasLiveEventSignature signature) {
     }
 }
