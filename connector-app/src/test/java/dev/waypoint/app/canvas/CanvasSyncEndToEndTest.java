@@ -1,22 +1,17 @@
 package dev.waypoint.app.canvas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.ServerTest;
 import dev.waypoint.canvas.CanvasStubs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,26 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * completions become evidence of the person who carries the Canvas user id, and readiness moves.
  */
 @ServerTest
-class CanvasSyncEndToEndTest {
-
-    static final WireMockServer CANVAS = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-
-    static {
-        CANVAS.start();
-    }
-
-    @DynamicPropertySource
-    static void canvas(DynamicPropertyRegistry registry) {
-        registry.add("waypoint.canvas.tenants.default.base-url", CANVAS::baseUrl);
-        registry.add("waypoint.canvas.tenants.default.access-token", () -> "canvas-admin-token");
-        registry.add("waypoint.canvas.tenants.default.retry-backoff", () -> "10ms");
-        registry.add("waypoint.canvas.tenants.default.max-attempts", () -> "2");
-    }
-
-    @AfterAll
-    static void stopCanvas() {
-        CANVAS.stop();
-    }
+class CanvasSyncEndToEndTest extends CanvasServer {
 
     @LocalServerPort
     int port;
