@@ -105,6 +105,21 @@ public final class CanvasClient {
         return call(method, url, contentType, body).body();
     }
 
+    /**
+     * A call with a bearer token other than this client's, such as an LTI Advantage token for the AGS
+     * endpoints under {@code /api/lti/}; it is retried like any call but never renewed here.
+     */
+    public JsonNode sendWithToken(String method, String pathOrUrl, String contentType, String accept, String body, String bearer) {
+        String url = pathOrUrl.startsWith("http") ? onOurHost(pathOrUrl) : resolve(pathOrUrl);
+        Supplier<Answer> once = () -> attempt(method, url, contentType, accept, body, bearer);
+        return Retry.decorateSupplier(retry, Bulkhead.decorateSupplier(bulkhead, once)).get().body();
+    }
+
+    /** The Canvas this client talks to, for links shown to learners. */
+    public String baseUrl() {
+        return properties.baseUrl();
+    }
+
     /** Calls sent (every try counts), and how many of them Canvas refused for rate. */
     public CallCount callCount() {
         return new CallCount(calls.get(), rateLimited.get(), throttle.totalPaused());
@@ -122,16 +137,16 @@ public final class CanvasClient {
     private Answer withTokenRenewal(String method, String url, String contentType, String body) {
         String bearer = token.bearer();
         try {
-            return attempt(method, url, contentType, body, bearer);
+            return attempt(method, url, contentType, null, body, bearer);
         } catch (CanvasException.Unauthorized e) {
             if (!token.renewAfterRejection(bearer)) {
                 throw e;
             }
-            return attempt(method, url, contentType, body, token.bearer());
+            return attempt(method, url, contentType, null, body, token.bearer());
         }
     }
 
-    private Answer attempt(String method, String url, String contentType, String body, String bearer) {
+    private Answer attempt(String method, String url, String contentType, String accept, String body, String bearer) {
         try {
             throttle.awaitTurn();
         } catch (InterruptedException e) {
@@ -142,7 +157,7 @@ public final class CanvasClient {
                 : RequestBody.create(body, contentType == null ? JSON : MediaType.get(contentType));
         Request request = new Request.Builder().url(url)
                 .header("Authorization", "Bearer " + bearer)
-                .header("Accept", "application/json")
+                .header("Accept", accept == null ? "application/json" : accept)
                 .method(method, requestBody).build();
         calls.incrementAndGet();
         try (Response response = http.newCall(request).execute()) {
