@@ -2,11 +2,15 @@ package dev.waypoint.app.canvas;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
+import dev.waypoint.canvas.CanvasAgsTokens;
 import dev.waypoint.canvas.CanvasLiveEventIntake;
+import dev.waypoint.canvas.CanvasWriteBack;
+import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.canvas.CanvasLiveEvents;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,19 @@ public class CanvasConfiguration {
     CanvasTenants canvasTenants(CanvasSettings settings, EvidenceChannelSink sink, ActiveTaxonomy taxonomy,
                                 TenantRepository tenants, ObjectMapper json, Clock clock) {
         return new CanvasTenants(settings, sink, taxonomy, tenants, json, clock);
+    }
+
+    /** Until the LTI service token source is wired, AGS writes wait in the outbox (see {@link LtiServiceTokenPending}). */
+    @Bean
+    @ConditionalOnMissingBean
+    CanvasAgsTokens canvasAgsTokens() {
+        return new LtiServiceTokenPending();
+    }
+
+    @Bean
+    CanvasWriteBack canvasWriteBack(CanvasTenants tenants, PersonRepository people, ActiveTaxonomy taxonomy,
+                                    CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
+        return new CanvasWriteBack(tenants.writeBackTargets(), people::identities, taxonomy, agsTokens, json, clock);
     }
 
     @Bean

@@ -26,7 +26,9 @@ public record CanvasSettings(@DefaultValue("-") String syncCron, Map<String, Ten
      *
      * @param liveEventsSecret the shared secret Live Events must carry when Canvas signing is off
      * @param liveEventsJwksUrl Canvas's public keys for signed Live Events; set it to require signatures
-     * @param agsToken          an LTI Advantage access token for AGS until the LTI service token source exists
+     * @param writeBackCourseId the course Waypoint is installed in: readiness line items and path modules go there;
+     *                          empty: nothing is written back to this Canvas
+     * @param pathModule        whether the path is also written as a module only the learner sees
      */
     public record Tenant(String baseUrl, String accessToken, String oauthClientId, String oauthClientSecret,
                          String oauthRefreshToken,
@@ -38,7 +40,9 @@ public record CanvasSettings(@DefaultValue("-") String syncCron, Map<String, Ten
                          @DefaultValue("500ms") Duration retryBackoff,
                          @DefaultValue("30s") Duration callTimeout,
                          String liveEventsSecret,
-                         String liveEventsJwksUrl) {
+                         String liveEventsJwksUrl,
+                         String writeBackCourseId,
+                         @DefaultValue("false") boolean pathModule) {
 
         CanvasProperties toProperties() {
             return new CanvasProperties(baseUrl, perPage, maxConcurrentCalls, slowDownBelow, bucketLeakPerSecond,

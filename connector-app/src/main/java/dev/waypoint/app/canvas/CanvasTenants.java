@@ -8,6 +8,7 @@ import dev.waypoint.canvas.CanvasLiveEventSignature;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.canvas.CanvasOAuthToken;
 import dev.waypoint.canvas.CanvasSyncReport;
+import dev.waypoint.canvas.CanvasWriteBackTarget;
 import dev.waypoint.core.ingest.EvidenceSink;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
@@ -62,6 +63,18 @@ public class CanvasTenants {
 
     public Optional<Connected> find(String tenantId) {
         return Optional.ofNullable(byTenant.get(tenantId));
+    }
+
+    /** Where each tenant's readiness is written back; tenants without a write-back course are left out. */
+    public Map<String, CanvasWriteBackTarget> writeBackTargets() {
+        Map<String, CanvasWriteBackTarget> targets = new LinkedHashMap<>();
+        byTenant.forEach((tenantId, connected) -> {
+            String course = connected.settings().writeBackCourseId();
+            if (course != null && !course.isBlank()) {
+                targets.put(tenantId, new CanvasWriteBackTarget(connected.client(), course, connected.settings().pathModule()));
+            }
+        });
+        return targets;
     }
 
     public Iterable<String> tenantIds() {
