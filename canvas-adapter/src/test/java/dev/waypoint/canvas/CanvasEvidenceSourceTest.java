@@ -1,0 +1,134 @@
+package dev.waypoint.canvas;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.waypoint.core.engine.IngestOutcome;
+import dev.waypoint.core.evidence.EvidenceKind;
+import dev.waypoint.core.evidence.LearningSignal;
+import dev.waypoint.core.identity.IdentityKind;
+import dev.waypoint.core.identity.IdentityRef;
+import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import dev.waypoint.core.taxonomy.TaxonomyLoadResult;
+import dev.waypoint.core.taxonomy.TaxonomyYamlLoader;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.waypoint.canvas.CanvasApiBodies.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A sync of the courses the taxonomy maps, against stubs of every Canvas endpoint it reads. */
+class CanvasEvidenceSourceTest {
+
+    private WireMockServer canvas;
+    private final List<LearningSignal> received = new ArrayList<>();
+    private CanvasEvidenceSource source;
+
+    @BeforeEach
+    void start() throws Exception {
+        canvas = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        canvas.start();
+        CanvasStubs.courseWithRequirements(canvas, "205");
+        CanvasStubs.courseWithoutRequirements(canvas, "210");
+        ActiveTaxonomy taxonomy = new ActiveTaxonomy();
+        TaxonomyLoadResult loaded = new TaxonomyYamlLoader().load("canvas-test.yaml",
+                getClass().getResourceAsStream("/taxonomy/canvas-test.yaml"));
+        assertThat(loaded.problems()).isEmpty();
+        taxonomy.activate(loaded.taxonomy());
+        EvidenceSink sink = signal -> {
+            received.add(signal);
+            return IngestOutcome.of(null, true, null, false);
+        };
+        CanvasClient client = new CanvasClient(new CanvasProperties(canvas.baseUrl(), 2, 1, 0, 10, 2,
+                Duration.ofMillis(10), Duration.ofSeconds(5)), CanvasAccessToken.fixed("t"), new OkHttpClient(), new ObjectMapper());
+        source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        canvas.stop();
+    }
+
+    @Test
+    void turnsCompletedProgressIntoCourseCompletionsWithTheCourseScoreAndEveryIdentity() {
+        CanvasSyncReport report = source.sync("default", null);
+
+        LearningSignal ada = find("canvas:course:205", "101").orElseThrow();
+        assertThat(ada.kind()).isEqualTo(EvidenceKind.COURSE_COMPLETION);
+        assertThat(ada.occurredAt()).isEqualTo(Instant.parse("2026-05-02T08:55:00Z"));
+        assertThat(ada.scoreScaled()).isEqualTo(0.925);
+        assertThat(ada.identities()).containsExactly(IdentityRef.of(IdentityKind.CANVAS_USER_ID, "101"),
+                IdentityRef.of(IdentityKind.CANVAS_SIS_USER_ID, "E-1001"), IdentityRef.of(IdentityKind.CANVAS_LOGIN, "ada@example.edu"));
+        assertThat(ada.externalId()).isEqualTo("course:205:user:101:completed");
+        assertThat(find("canvas:course:205", "103")).as("completed on the second page of enrollments").isPresent();
+        assertThat(find("canvas:course:205", "102")).as("3 of 8 requirements is no completion").isEmpty();
+        assertThat(report.courses()).isEqualTo(2);
+        assertThat(report.students()).isEqualTo(4);
+        assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void asksPerStudentWhereTheCourseHasNoModuleRequirements() {
+        source.sync("default", null);
+
+        assertThat(find("canvas:course:210", "101")).get()
+                .extracting(LearningSignal::occurredAt).isEqualTo(Instant.parse("2026-05-10T12:00:00Z"));
+        canvas.verify(getRequestedFor(urlPathEqualTo("/api/v1/courses/210/users/101/progress")));
+    }
+
+    @Test
+    void sendsOnlyWhatTheTaxonomyMapsAndCountsTheRest() {
+        CanvasSyncReport report = source.sync("default", Instant.parse("2026-05-01T00:00:00Z"));
+
+        LearningSignal graded = find("canvas:assignment:1104", "101").orElseThrow();
+        assertThat(graded.kind()).isEqualTo(EvidenceKind.ASSESSMENT);
+        assertThat(graded.scoreScaled()).isEqualTo(0.9);
+        assertThat(received).noneMatch(s -> "canvas:assignment:9999".equals(s.objectRef()));
+        assertThat(report.notMapped()).isEqualTo(1);
+        canvas.verify(getRequestedFor(urlPathEqualTo("/api/v1/courses/205/students/submissions"))
+                .withQueryParam("graded_since", equalTo("2026-05-01T00:00:00Z"))
+                .withQueryParam("student_ids[]", equalTo("all")));
+    }
+
+    @Test
+    void takesMasteredOutcomesOnlyAsEvidenceOfTheOutcome() {
+        source.sync("default", null);
+
+        assertThat(find("canvas:outcome:77", "101")).get().extracting(LearningSignal::scoreScaled).isEqualTo(0.8);
+        assertThat(find("canvas:outcome:77", "102")).as("not mastered").isEmpty();
+    }
+
+    @Test
+    void reportsACourseTheTokenMayNotReadAndStillSyncsTheOthers() {
+        canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/205/enrollments")).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withBody(body("forbidden-403.json"))));
+
+        CanvasSyncReport report = source.sync("default", null);
+
+        assertThat(report.failures()).singleElement().asString().startsWith("course 205:");
+        assertThat(find("canvas:course:210", "101")).isPresent();
+        assertThat(report.stored()).isEqualTo(received.size());
+    }
+
+    private Optional<LearningSignal> find(String objectRef, String canvasUserId) {
+        return received.stream().filter(s -> objectRef.equals(s.objectRef()))
+                .filter(s -> s.identities().contains(IdentityRef.of(IdentityKind.CANVAS_USER_ID, canvasUserId)))
+                .findFirst();
+    }
+}
