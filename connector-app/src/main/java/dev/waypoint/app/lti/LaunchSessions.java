@@ -1,0 +1,69 @@
+package dev.waypoint.app.lti;
+
+import dev.waypoint.app.lti.store.JdbcLtiSessions;
+import dev.waypoint.core.identity.IdentityKind;
+import dev.waypoint.core.identity.IdentityRef;
+import dev.waypoint.core.lti.LaunchMessage;
+import dev.waypoint.core.store.PersonRepository;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a validated launch into a session bound to (tenant, person, context, roles). The person is
+ * resolved through the identity map with the LTI subject, written {@code <issuer>#<sub>} because a sub
+ * is unique only within its platform and one tenant may one day hold several platforms, and the
+ * e-mail when the platform shares it (so evidence from Moodle web services or xAPI lands on the same person).
+ */
+@Component
+public class LaunchSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PersonRepository people;
+    private final JdbcLtiSessions sessions;
+    private final LtiProperties properties;
+    private final Clock clock;
+
+    public LaunchSessions(PersonRepository people, JdbcLtiSessions sessions, LtiProperties properties, Clock clock) {
+        this.people = people;
+        this.sessions = sessions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public LtiSession open(LaunchMessage launch) {
+        String tenantId = launch.registration().tenantId();
+        List<IdentityRef> identities = new ArrayList<>();
+        identities.add(IdentityRef.of(IdentityKind.LTI_SUB, subjectKey(launch.registration().issuer(), launch.subject())));
+        if (launch.email() != null) {
+            identities.add(IdentityRef.of(IdentityKind.EMAIL, launch.email()));
+        }
+        String personId = people.resolve(tenantId, identities, launch.name()).person().id();
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        LtiSession session = new LtiSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+                launch.registration().id(), tenantId, personId, launch.contextId(), launch.contextTitle(),
+                launch.roles(), launch.teaches(), launch.membershipsUrl(),
+                clock.instant().plus(properties.sessionLifetime()));
+        sessions.save(session, clock.instant());
+        return session;
+    }
+
+    public Optional<LtiSession> find(String id) {
+        return id == null ? Optional.empty() : sessions.find(id, clock.instant());
+    }
+
+    public List<String> learnersOf(LtiSession session) {
+        return session.contextId() == null ? List.of() : sessions.learnersOf(session.registrationId(), session.contextId());
+    }
+
+    public static String subjectKey(String issuer, String sub) {
+        return issuer + "#" + sub;
+    }
+}
