@@ -2,7 +2,7 @@ package dev.waypoint.core.lti;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.RemoteKeySourceException;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -104,6 +104,11 @@ public final class LaunchValidator {
         if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
             throw refused(LaunchRefusal.ALGORITHM_NOT_ALLOWED, "alg " + signed.getHeader().getAlgorithm());
         }
+        try {
+            signed.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw refused(LaunchRefusal.MALFORMED_TOKEN, "claims are not a JSON object");
+        }
         return signed;
     }
 
@@ -114,7 +119,7 @@ public final class LaunchValidator {
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         try {
             return processor.process(jwt, null);
-        } catch (RemoteKeySourceException e) {
+        } catch (KeySourceException e) {
             throw refused(LaunchRefusal.PLATFORM_KEYS_UNAVAILABLE, registration.jwksUri());
         } catch (BadJOSEException e) {
             String message = String.valueOf(e.getMessage());
