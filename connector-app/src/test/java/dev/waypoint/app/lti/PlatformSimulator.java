@@ -48,6 +48,7 @@ public final class PlatformSimulator implements AutoCloseable {
     private final String deploymentId = "1";
     private RSAKey key;
     private String registrationId;
+    private String authorizationEndpoint;
 
     public PlatformSimulator() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -58,16 +59,22 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** Registers this platform with the tool through the admin API. */
     public PlatformSimulator registerWith(int toolPort) {
+        String auth = authorizationEndpoint != null ? authorizationEndpoint : base() + "/mod/lti/auth.php";
         ApiClient api = new ApiClient(toolPort);
         ApiClient.Answer answer = api.postJson("/api/v1/lti/registrations", """
-                {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s/mod/lti/auth.php",
+                {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s",
                  "tokenEndpoint":"%s/mod/lti/token.php","jwksUri":"%s/mod/lti/certs.php","deploymentIds":["%s"]}
-                """.formatted(issuer(), clientId, base(), base(), base(), deploymentId));
+                """.formatted(issuer(), clientId, auth, base(), base(), deploymentId));
         if (answer.status() != 201) {
             throw new IllegalStateException("registration refused: " + answer.raw());
         }
         registrationId = answer.body().path("id").asText();
         return this;
+    }
+
+    /** Sends browsers' authentication requests to pages that mint real id_tokens; call before registering. */
+    public void authorizeAt(String endpoint) {
+        this.authorizationEndpoint = endpoint;
     }
 
     public String base() {
