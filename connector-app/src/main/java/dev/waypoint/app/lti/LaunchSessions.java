@@ -1,6 +1,11 @@
 package dev.waypoint.app.lti;
 
+import dev.waypoint.app.lti.store.JdbcAgsLinks;
 import dev.waypoint.app.lti.store.JdbcLtiSessions;
+import dev.waypoint.core.identity.Person;
+import dev.waypoint.core.lti.AgsRequests;
+import dev.waypoint.core.writeback.WriteBackDispatcher;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.waypoint.core.identity.IdentityKind;
 import dev.waypoint.core.identity.IdentityRef;
 import dev.waypoint.core.lti.LaunchMessage;
@@ -27,12 +32,20 @@ public class LaunchSessions {
 
     private final PersonRepository people;
     private final JdbcLtiSessions sessions;
+    private final JdbcAgsLinks agsLinks;
+    private final ObjectProvider<WriteBackDispatcher> writeBack;
+    private final ObjectProvider<LearnerPages> learnerPages;
     private final LtiProperties properties;
     private final Clock clock;
 
-    public LaunchSessions(PersonRepository people, JdbcLtiSessions sessions, LtiProperties properties, Clock clock) {
+    public LaunchSessions(PersonRepository people, JdbcLtiSessions sessions, JdbcAgsLinks agsLinks,
+                          ObjectProvider<WriteBackDispatcher> writeBack, ObjectProvider<LearnerPages> learnerPages,
+                          LtiProperties properties, Clock clock) {
         this.people = people;
         this.sessions = sessions;
+        this.agsLinks = agsLinks;
+        this.writeBack = writeBack;
+        this.learnerPages = learnerPages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -52,6 +65,17 @@ public class LaunchSessions {
                 launch.roles(), launch.teaches(), launch.membershipsUrl(),
                 clock.instant().plus(properties.sessionLifetime()));
         sessions.save(session, clock.instant());
+        if (!session.instructor() && launch.contextId() != null && launch.agsLineItems() != null
+                && launch.agsScopes().contains(AgsRequests.SCOPE_LINE_ITEM) && launch.agsScopes().contains(AgsRequests.SCOPE_SCORE)) {
+            agsLinks.link(launch.registration().id(), launch.contextId(), personId, tenantId, launch.subject(),
+                    launch.agsLineItems(), clock.instant());
+            // The course now shows the learner's readiness as a grade: queue what they have today.
+            Person person = people.find(tenantId, personId).orElseThrow();
+            WriteBackDispatcher dispatcher = writeBack.getIfAvailable();
+            if (dispatcher != null) {
+                learnerPages.getObject().scores(tenantId, personId).forEach(r -> dispatcher.enqueue(person, r));
+            }
+        }
         return session;
     }
 

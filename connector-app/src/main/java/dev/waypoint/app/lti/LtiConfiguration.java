@@ -1,6 +1,12 @@
 package dev.waypoint.app.lti;
 
+import dev.waypoint.app.lti.store.JdbcAgsLinks;
 import dev.waypoint.app.lti.store.JdbcLoginStates;
+import dev.waypoint.core.engine.LearningPaths;
+import dev.waypoint.core.store.PersonRepository;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.waypoint.app.lti.store.JdbcLtiSessions;
 import dev.waypoint.app.lti.store.JdbcRegistrations;
 import dev.waypoint.app.lti.store.JdbcToolKeys;
@@ -18,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the LTI protocol of connector-core to the database, the clock and the tool's settings. */
 @Configuration(proxyBeanMethods = false)
@@ -60,8 +67,27 @@ public class LtiConfiguration {
     }
 
     @Bean
-    CourseRoster courseRoster() {
-        return new NrpsRoster();
+    JdbcAgsLinks ltiAgsLinks(JdbcClient jdbc) {
+        return new JdbcAgsLinks(jdbc);
+    }
+
+    @Bean
+    PlatformServices platformServices(ToolKeyRing keys, Clock clock) {
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30)).build();
+        return new PlatformServices(http, keys, clock);
+    }
+
+    @Bean
+    CourseRoster courseRoster(PlatformServices services, RegistrationRepository registrations, PersonRepository people) {
+        return new NrpsRoster(services, registrations, people);
+    }
+
+    /** A WriteBack bean: the foundation's dispatcher picks it up and drives it from the outbox. */
+    @Bean
+    AgsWriteBack agsWriteBack(JdbcAgsLinks links, RegistrationRepository registrations, PlatformServices services,
+                              ActiveTaxonomy taxonomy, ObjectProvider<LearningPaths> paths, Clock clock) {
+        return new AgsWriteBack(links, registrations, services, taxonomy, paths::getObject, clock);
     }
 
     @Bean
