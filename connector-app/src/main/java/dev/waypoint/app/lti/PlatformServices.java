@@ -100,8 +100,32 @@ public class PlatformServices {
         }
     }
 
+    /** GET of a platform document before any registration exists (dynamic registration). */
+    public Answer fetch(String url) {
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
+        return call("lti-registration", request.build());
+    }
+
+    /** POST of the tool's configuration to a platform's registration endpoint, with its one-time token. */
+    public Answer register(String endpoint, String registrationToken, Object configuration) {
+        try {
+            Request.Builder request = new Request.Builder().url(endpoint).header("Accept", "application/json")
+                    .post(RequestBody.create(json.writeValueAsBytes(configuration), MediaType.get("application/json")));
+            if (registrationToken != null && !registrationToken.isBlank()) {
+                request.header("Authorization", "Bearer " + registrationToken);
+            }
+            return call("lti-registration", request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Answer call(Registration registration, Request request) {
-        CircuitBreaker breaker = breakers.circuitBreaker("lti-" + registration.id());
+        return call("lti-" + registration.id(), request);
+    }
+
+    private Answer call(String breakerName, Request request) {
+        CircuitBreaker breaker = breakers.circuitBreaker(breakerName);
         Supplier<Answer> send = () -> {
             try (Response response = http.newCall(request).execute()) {
                 String text = response.body() == null ? "" : response.body().string();
