@@ -1,5 +1,7 @@
 package dev.waypoint.app.lti;
 
+import dev.waypoint.app.lti.store.JdbcLtiSessions;
+import dev.waypoint.core.lti.LoginStateStore;
 import dev.waypoint.core.lti.ToolKeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,23 +10,34 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PostConstruct;
+
+import java.time.Clock;
+import java.time.Instant;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Checks every {@code waypoint.lti.key-rotation-check-every} whether the tool's signing key is due for
- * rotation; the rules are {@link ToolKeyRing}'s. The first check, at start, makes the first key.
+ * Every {@code waypoint.lti.key-rotation-check-every}: rotates the tool's signing key when due (the
+ * rules are {@link ToolKeyRing}'s; the first check, at start, makes the first key), and removes expired
+ * login states and sessions.
  */
 @Component
-public class KeyRotationSchedule {
+public class LtiHousekeeping {
 
-    private static final Logger log = LoggerFactory.getLogger(KeyRotationSchedule.class);
+    private static final Logger log = LoggerFactory.getLogger(LtiHousekeeping.class);
 
     private final ToolKeyRing keys;
+    private final LoginStateStore states;
+    private final JdbcLtiSessions sessions;
+    private final Clock clock;
     private final LtiProperties properties;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    public KeyRotationSchedule(ToolKeyRing keys, LtiProperties properties) {
+    public LtiHousekeeping(ToolKeyRing keys, LoginStateStore states, JdbcLtiSessions sessions, Clock clock,
+                           LtiProperties properties) {
         this.keys = keys;
+        this.states = states;
+        this.sessions = sessions;
+        this.clock = clock;
         this.properties = properties;
     }
 
@@ -42,8 +55,13 @@ public class KeyRotationSchedule {
             if (keys.rotateIfDue()) {
                 log.info("LTI tool key rotated");
             }
+            Instant now = clock.instant();
+            int purged = states.purge(now) + sessions.purge(now);
+            if (purged > 0) {
+                log.debug("removed {} expired LTI login states and sessions", purged);
+            }
         } catch (RuntimeException e) {
-            log.error("LTI tool key rotation failed", e);
+            log.error("LTI housekeeping failed", e);
         }
     }
 
