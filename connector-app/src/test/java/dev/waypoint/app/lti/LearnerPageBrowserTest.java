@@ -1,0 +1,120 @@
+package dev.waypoint.app.lti;
+
+import dev.waypoint.app.support.ApiClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The learner page in a real browser (Debian's chromium, headless): the course page auto-submits the
+ * login initiation, the tool redirects to the platform, the platform's form posts the id_token back,
+ * and the learner sees their score and their path — cookies, redirects and forms as a browser does them.
+ */
+@LtiServerTest
+class LearnerPageBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private final int port = LtiServerTest.Port.PORT;
+    private PlatformSimulator platform;
+    private PlatformPages pages;
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("This test needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
+                    + "apt-get install -y chromium chromium-driver");
+        }
+        String sub = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        platform = new PlatformSimulator();
+        pages = new PlatformPages(platform, "http://localhost:" + port, sub, PlatformSimulator.LEARNER);
+        platform.authorizeAt(pages.base() + "/mod/lti/auth.php");
+        platform.registerWith(port);
+
+        ApiClient api = new ApiClient(port);
+        ApiClient.Answer person = api.postJson("/api/v1/people", """
+                {"identities":[{"kind":"email","value":"%s@example.com"}],"displayName":"Carla Chen",
+                 "currentRole":"analytics.analyst","weeklyHours":4}""".formatted(sub));
+        assertThat(person.status()).as(person.raw()).isEqualTo(201);
+        api.postJson("/api/v1/evidence", """
+                {"identities":[{"kind":"email","value":"%s@example.com"}],"kind":"course_completion",
+                 "object":"moodle:course:SQLF101","occurredAt":"2026-06-01T00:00:00Z","source":"moodle","externalId":"b-%s"}
+                """.formatted(sub, sub));
+
+        profile = Files.createTempDirectory("waypoint-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (pages != null) {
+            pages.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aLearnerLaunchedFromTheCourseSeesTheirScoreAndPath() {
+        driver.get(pages.base() + "/course/launch");
+
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+        assertThat(driver.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/lti/launch");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My career path");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Carla Chen");
+
+        WebElement seniorScore = driver.findElement(By.cssSelector("#card-role-analytics-senior-analyst a.score"));
+        assertThat(seniorScore.getText()).isEqualTo("5");
+        assertThat(seniorScore.getAttribute("href")).endsWith("#role-analytics-senior-analyst");
+
+        List<WebElement> steps = driver.findElements(By.cssSelector("#role-analytics-senior-analyst ol.path li.step"));
+        assertThat(steps).isNotEmpty();
+        assertThat(steps.get(0).findElement(By.className("due")).getText()).matches("2026-\\d\\d-\\d\\d");
+
+        seniorScore.click();
+        assertThat(driver.getCurrentUrl()).endsWith("#role-analytics-senior-analyst");
+        assertThat(driver.findElement(By.cssSelector("#role-analytics-senior-analyst .explain")).getText())
+                .contains("Readiness = round(100");
+
+        driver.get("http://localhost:" + port + "/lti/learner");
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Carla Chen");
+    }
+}
