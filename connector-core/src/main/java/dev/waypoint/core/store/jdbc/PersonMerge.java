@@ -50,13 +50,23 @@ final class PersonMerge {
 
     private void move(String survivor, List<String> merged) {
         carryOverProfile(survivor, merged);
-        for (String table : List.of("person_identity", "evidence", "readiness_history")) {
+        for (String table : List.of("person_identity", "evidence", "readiness_history", "lti_session")) {
             jdbc.sql("UPDATE " + table + " SET person_id = :survivor WHERE person_id IN (:merged)")
                     .param("survivor", survivor)
                     .param("merged", merged)
                     .update();
         }
-        for (String table : List.of("readiness_current", "person_target_role")) {
+        // Where the LMS sends this person's scores: the survivor keeps its own link for a course, and takes
+        // the merged people's links for courses it has none for.
+        jdbc.sql("""
+                        UPDATE lti_ags_link SET person_id = :survivor
+                        WHERE person_id IN (:merged) AND NOT EXISTS (
+                            SELECT 1 FROM lti_ags_link s WHERE s.registration_id = lti_ags_link.registration_id
+                            AND s.context_id = lti_ags_link.context_id AND s.person_id = :survivor)""")
+                .param("survivor", survivor)
+                .param("merged", merged)
+                .update();
+        for (String table : List.of("readiness_current", "person_target_role", "lti_ags_link")) {
             jdbc.sql("DELETE FROM " + table + " WHERE person_id IN (:merged)")
                     .param("merged", merged)
                     .update();

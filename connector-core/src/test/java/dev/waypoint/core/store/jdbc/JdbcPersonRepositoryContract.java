@@ -97,6 +97,33 @@ abstract class JdbcPersonRepositoryContract extends JdbcStoreContract {
     }
 
     @Test
+    void aMergeMovesTheMergedPersonsLtiSessionsAndScoreLinks() {
+        String weak = people.resolve(DEFAULT, List.of(ADA_MBOX), null).person().id();
+        String strong = people.resolve(DEFAULT, List.of(ADA_HR), null).person().id();
+        jdbc.sql("INSERT INTO lti_registration (id, tenant_id, issuer, client_id, authorization_endpoint, jwks_uri, "
+                + "active, created_at) VALUES ('r1', 'default', 'https://lms.example.com', 'c1', 'https://a', "
+                + "'https://j', TRUE, CURRENT_TIMESTAMP)").update();
+        jdbc.sql("INSERT INTO lti_session (id, registration_id, tenant_id, person_id, roles, instructor, created_at, "
+                + "expires_at) VALUES ('s1', 'r1', 'default', :p, 'Learner', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .param("p", weak).update();
+        for (String[] link : new String[][] {{"course-a", weak}, {"course-b", weak}, {"course-b", strong}}) {
+            jdbc.sql("INSERT INTO lti_ags_link (registration_id, context_id, person_id, tenant_id, lti_user_id, "
+                            + "line_items_url, updated_at) VALUES ('r1', :c, :p, 'default', :u, :url, CURRENT_TIMESTAMP)")
+                    .param("c", link[0]).param("p", link[1]).param("u", "u-" + link[1])
+                    .param("url", "https://lms/" + link[0] + "/" + link[1]).update();
+        }
+
+        people.resolve(DEFAULT, List.of(ADA_MBOX, ADA_HR), null);
+
+        assertThat(jdbc.sql("SELECT person_id FROM lti_session WHERE id = 's1'").query(String.class).single())
+                .isEqualTo(strong);
+        assertThat(jdbc.sql("SELECT context_id || ' ' || line_items_url FROM lti_ags_link WHERE person_id = :p "
+                        + "ORDER BY context_id").param("p", strong).query(String.class).list())
+                .containsExactly("course-a https://lms/course-a/" + weak, "course-b https://lms/course-b/" + strong);
+        assertThat(rows("SELECT COUNT(*) FROM lti_ags_link")).isEqualTo(2);
+    }
+
+    @Test
     void theStrongestIdentityAPersonHoldsWinsEvenIfTheSignalCarriesAWeakerOne() {
         // Ada's HR id is known, but this signal only carries her e-mail next to a Moodle id of an
         // earlier person: the HR-backed person must survive.
