@@ -44,6 +44,7 @@ public final class HrSyncRunner {
     private final Clock clock;
     private final int batchSize;
     private final Duration progressEvery;
+    private final ThreadLocal<Runnable> heartbeat = new ThreadLocal<>();
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -70,6 +71,25 @@ public final class HrSyncRunner {
      */
     public HrSyncRun run(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger,
                          List<BatchOutput> batchOutputs, List<RunOutput> runOutputs) {
+        return run(tenantId, taxonomy, mode, trigger, batchOutputs, runOutputs, () -> { });
+    }
+
+    /**
+     * As {@link #run(String, Taxonomy, SyncMode, String, List, List)}, calling {@code heartbeat} on the
+     * running thread between pages and batches (the app renews its cluster lock there).
+     */
+    public HrSyncRun run(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger,
+                         List<BatchOutput> batchOutputs, List<RunOutput> runOutputs, Runnable heartbeat) {
+        this.heartbeat.set(heartbeat);
+        try {
+            return runOnce(tenantId, taxonomy, mode, trigger, batchOutputs, runOutputs);
+        } finally {
+            this.heartbeat.remove();
+        }
+    }
+
+    private HrSyncRun runOnce(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger,
+                              List<BatchOutput> batchOutputs, List<RunOutput> runOutputs) {
         HrSyncRun run = store.unfinishedRun(tenantId).orElse(null);
         if (run == null) {
             run = new HrSyncRun(UUID.randomUUID().toString(), tenantId, mode, trigger, RunStatus.PLANNING,
@@ -208,7 +228,11 @@ public final class HrSyncRunner {
         return stopped;
     }
 
-    private static void checkInterrupted() {
+    private void checkInterrupted() {
+        Runnable beat = heartbeat.get();
+        if (beat != null) {
+            beat.run();
+        }
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("the sync thread was interrupted");
         }
