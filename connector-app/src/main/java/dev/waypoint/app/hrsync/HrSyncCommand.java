@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code java -jar waypoint.jar hr-sync --once [--full|--incremental] [--spring options]}: one sync
- * without a web server, then exit 0 when every tenant's run succeeded, otherwise 1 (a run failed or
+ * without listening on any port, then exit 0 when every tenant's run succeeded, otherwise 1 (a run failed or
  * stopped), 2 (bad arguments or no configuration), 3 (another node holds the lock), with a one-line reason.
  */
 public final class HrSyncCommand {
@@ -38,9 +38,11 @@ public final class HrSyncCommand {
         dev.waypoint.core.hrsync.SyncMode mode = own.contains("--full") ? dev.waypoint.core.hrsync.SyncMode.FULL
                 : own.contains("--incremental") ? dev.waypoint.core.hrsync.SyncMode.INCREMENTAL : null;
         SpringApplication app = new SpringApplication(WaypointApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        // The admin security chain needs a servlet context to be built, so the context stays a web one, but
+        // server.port=-1 keeps the embedded server from listening: nothing is served by the one-shot process.
+        app.setWebApplicationType(WebApplicationType.SERVLET);
         // The nightly schedule must not fire inside a one-shot process.
-        app.setDefaultProperties(Map.of("waypoint.hr-sync.cron", "-"));
+        app.setDefaultProperties(Map.of("waypoint.hr-sync.cron", "-", "server.port", "-1"));
         String[] springArgs = Arrays.stream(args).skip(1).filter(a -> !own.contains(a)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(springArgs)) {
             HrSyncJob.Outcome outcome = context.getBean(HrSyncJob.class).runNow("command-line", mode);
