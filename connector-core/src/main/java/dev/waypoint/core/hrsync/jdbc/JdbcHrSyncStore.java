@@ -34,6 +34,7 @@ public class JdbcHrSyncStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final int CHUNK = 1000;
+    private static final int STREAM_PAGE = 8;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -136,16 +137,23 @@ public class JdbcHrSyncStore {
         return out;
     }
 
-    /** Streams the batches of a run in order, one row at a time. */
+    /**
+     * Streams the batches of a run in order, a few at a time by keyset on the batch number: neither
+     * PostgreSQL outside a transaction nor embedded H2 streams a large result set, so the query is paged.
+     */
     public void forEachBatch(String runId, Consumer<HrSyncBatch> consumer) {
-        template.query(con -> {
-            var statement = con.prepareStatement("SELECT * FROM hr_sync_batch WHERE run_id = ? ORDER BY batch_no");
-            statement.setString(1, runId);
-            statement.setFetchSize(10);
-            return statement;
-        }, rs -> {
-            consumer.accept(mapBatch(rs, 0));
-        });
+        int after = 0;
+        List<HrSyncBatch> page;
+        do {
+            page = jdbc.sql("SELECT * FROM hr_sync_batch WHERE run_id = :run AND batch_no > :after ORDER BY batch_no "
+                            + "FETCH FIRST :n ROWS ONLY")
+                    .param("run", runId).param("after", after).param("n", STREAM_PAGE)
+                    .query(JdbcHrSyncStore::mapBatch).list();
+            for (HrSyncBatch batch : page) {
+                consumer.accept(batch);
+                after = batch.batchNo();
+            }
+        } while (page.size() == STREAM_PAGE);
     }
 
     public void markBatch(String runId, int batchNo, HrSyncBatch.State state, String error) {
@@ -228,18 +236,20 @@ public class JdbcHrSyncStore {
         });
     }
 
-    /** Streams the ledgers of a run's batches in a state, in batch order. */
+    /** Streams the ledgers of a run's batches in a state, in batch order, paged like {@link #forEachBatch}. */
     public void forEachLedger(String runId, HrSyncBatch.State state, Consumer<String> consumer) {
-        template.query(con -> {
-            var statement = con.prepareStatement(
-                    "SELECT ledger FROM hr_sync_batch WHERE run_id = ? AND state = ? ORDER BY batch_no");
-            statement.setString(1, runId);
-            statement.setString(2, state.name());
-            statement.setFetchSize(10);
-            return statement;
-        }, rs -> {
-            consumer.accept(rs.getString("ledger"));
-        });
+        int after = 0;
+        List<Map.Entry<Integer, String>> page;
+        do {
+            page = jdbc.sql("SELECT batch_no, ledger FROM hr_sync_batch WHERE run_id = :run AND state = :state "
+                            + "AND batch_no > :after ORDER BY batch_no FETCH FIRST :n ROWS ONLY")
+                    .param("run", runId).param("state", state.name()).param("after", after).param("n", STREAM_PAGE)
+                    .query((rs, n) -> Map.entry(rs.getInt("batch_no"), rs.getString("ledger"))).list();
+            for (Map.Entry<Integer, String> row : page) {
+                consumer.accept(row.getValue());
+                after = row.getKey();
+            }
+        } while (page.size() == STREAM_PAGE);
     }
 
     /** One line of a batch's ledger: what the sent state becomes for one person and skill. */
