@@ -3,7 +3,6 @@ package dev.waypoint.app.hrsync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.core.hrsync.HrSyncRunner;
 import dev.waypoint.core.hrsync.jdbc.JdbcHrSyncStore;
-import dev.waypoint.core.store.EvidenceRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
 import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +25,8 @@ class HrSyncConfiguration {
     }
 
     @Bean
-    HrSyncRunner hrSyncRunner(JdbcHrSyncStore store, EvidenceRepository evidence, Clock clock, HrSyncProperties properties) {
-        return new HrSyncRunner(store, evidence, clock, properties.batchSize(), properties.progressEvery());
+    HrSyncRunner hrSyncRunner(JdbcHrSyncStore store, Clock clock, HrSyncProperties properties) {
+        return new HrSyncRunner(store, clock, properties.batchSize(), properties.progressEvery());
     }
 
     @Bean

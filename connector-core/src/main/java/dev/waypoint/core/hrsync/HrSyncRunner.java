@@ -9,7 +9,6 @@ import dev.waypoint.core.evidence.Evidence;
 import dev.waypoint.core.hrsync.jdbc.JdbcHrSyncStore;
 import dev.waypoint.core.hrsync.jdbc.JdbcHrSyncStore.LedgerLine;
 import dev.waypoint.core.hrsync.jdbc.JdbcHrSyncStore.PersonRow;
-import dev.waypoint.core.store.EvidenceRepository;
 import dev.waypoint.core.taxonomy.Skill;
 import dev.waypoint.core.taxonomy.Taxonomy;
 import org.slf4j.Logger;
@@ -40,7 +39,6 @@ public final class HrSyncRunner {
     private static final int PAGE = 500;
 
     private final JdbcHrSyncStore store;
-    private final EvidenceRepository evidence;
     private final Clock clock;
     private final int batchSize;
     private final Duration progressEvery;
@@ -48,13 +46,12 @@ public final class HrSyncRunner {
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public HrSyncRunner(JdbcHrSyncStore store, EvidenceRepository evidence, Clock clock, int batchSize,
+    public HrSyncRunner(JdbcHrSyncStore store, Clock clock, int batchSize,
                         Duration progressEvery) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1");
         }
         this.store = store;
-        this.evidence = evidence;
         this.clock = clock;
         this.batchSize = batchSize;
         this.progressEvery = progressEvery;
@@ -139,7 +136,7 @@ public final class HrSyncRunner {
                 break;
             }
             List<String> ids = page.stream().map(PersonRow::personId).toList();
-            Map<String, List<Evidence>> byPerson = evidence.forPeople(ids);
+            Map<String, List<Evidence>> byPerson = store.evidenceOf(run.tenantId(), ids);
             Map<String, Map<String, SentSkill>> sent = store.sentSkills(run.tenantId(), ids);
             for (PersonRow person : page) {
                 Map<String, VerifiedSkill> verified = verification.verifiedSkills(
@@ -161,6 +158,7 @@ public final class HrSyncRunner {
     }
 
     private HrSyncRun deliver(HrSyncRun run, List<BatchOutput> outputs) throws OutputUnavailableException {
+        run = withBatchCounts(run);
         List<Integer> pending = store.pendingBatchNumbers(run.id());
         ProgressLog progress = new ProgressLog("hr-sync run " + run.id() + " delivery", "batches",
                 pending.size(), progressEvery);
@@ -175,15 +173,18 @@ public final class HrSyncRunner {
                     break;
                 }
             }
+            HrSyncRun.Counts c = run.counts();
             if (refusal == null) {
                 store.markBatch(run.id(), batchNo, HrSyncBatch.State.SENT, null);
+                run = run.with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(), c.skillsUpserted(),
+                        c.skillsRemoved(), c.batchesTotal(), c.batchesSent() + 1, c.batchesFailed()));
             } else {
                 store.markBatch(run.id(), batchNo, HrSyncBatch.State.REJECTED, refusal);
-                run = run.withError(refusal);
+                run = run.withError(refusal).with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(),
+                        c.skillsUpserted(), c.skillsRemoved(), c.batchesTotal(), c.batchesSent(), c.batchesFailed() + 1));
                 log.warn("hr-sync run {}: {}", run.id(), refusal);
+                store.updateRun(run);
             }
-            run = withBatchCounts(run);
-            store.updateRun(run);
             progress.advance(1);
         }
         return run;

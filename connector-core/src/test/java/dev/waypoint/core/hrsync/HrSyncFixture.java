@@ -66,7 +66,7 @@ final class HrSyncFixture implements AutoCloseable {
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
             @Override public Instant instant() { return now; }
         };
-        return new HrSyncRunner(store, evidence, clock, batchSize, Duration.ofSeconds(10));
+        return new HrSyncRunner(store, clock, batchSize, Duration.ofSeconds(10));
     }
 
     /** A person with an HR employee id (null for none) and an e-mail. */

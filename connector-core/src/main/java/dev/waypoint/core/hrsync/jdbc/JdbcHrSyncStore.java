@@ -3,7 +3,10 @@ package dev.waypoint.core.hrsync.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.core.evidence.Evidence;
+import dev.waypoint.core.evidence.EvidenceKind;
 import dev.waypoint.core.hrsync.HrSyncBatch;
+import dev.waypoint.core.taxonomy.SkillGrant;
 import dev.waypoint.core.hrsync.HrSyncRun;
 import dev.waypoint.core.hrsync.RunStatus;
 import dev.waypoint.core.hrsync.SentSkill;
@@ -179,22 +182,84 @@ public class JdbcHrSyncStore {
                 .query(Long.class).single();
     }
 
-    /** People of the tenant after {@code afterId} in id order. */
+    /**
+     * People of the tenant after {@code afterId} in id order. The page is read first and its identities
+     * and targets after, by id: correlated subqueries in the page query would be evaluated for every
+     * later person before the limit applies.
+     */
     public List<PersonRow> peoplePage(String tenantId, String afterId, int limit) {
-        return jdbc.sql("""
-                        SELECT p.id, p.current_role_id,
-                            (SELECT t.role_id FROM person_target_role t WHERE t.person_id = p.id
-                                ORDER BY t.seq FETCH FIRST 1 ROWS ONLY) AS first_target,
-                            (SELECT MIN(i.identity_value) FROM person_identity i
-                                WHERE i.person_id = p.id AND i.kind = 'hr_employee_id') AS hr_id,
-                            (SELECT MIN(i.identity_value) FROM person_identity i
-                                WHERE i.person_id = p.id AND i.kind = 'email') AS email
-                        FROM person p WHERE p.tenant_id = :tenant AND p.id > :after
-                        ORDER BY p.id FETCH FIRST :limit ROWS ONLY""")
+        List<String[]> page = jdbc.sql("SELECT p.id, p.current_role_id FROM person p WHERE p.tenant_id = :tenant "
+                        + "AND p.id > :after ORDER BY p.id FETCH FIRST :limit ROWS ONLY")
                 .param("tenant", tenantId).param("after", afterId).param("limit", limit)
-                .query((rs, n) -> new PersonRow(rs.getString("id"), rs.getString("current_role_id"),
-                        rs.getString("first_target"), rs.getString("hr_id"), rs.getString("email")))
+                .query((rs, n) -> new String[]{rs.getString("id"), rs.getString("current_role_id")})
                 .list();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = page.stream().map(row -> row[0]).toList();
+        Map<String, String> hrIds = new HashMap<>();
+        Map<String, String> emails = new HashMap<>();
+        jdbc.sql("SELECT person_id, kind, identity_value FROM person_identity WHERE tenant_id = :tenant "
+                        + "AND person_id IN (:ids) AND kind IN ('hr_employee_id', 'email')")
+                .param("tenant", tenantId).param("ids", ids)
+                .query(rs -> {
+                    Map<String, String> into = "hr_employee_id".equals(rs.getString("kind")) ? hrIds : emails;
+                    // several values of one kind: the smallest, so that the choice is stable between runs
+                    into.merge(rs.getString("person_id"), rs.getString("identity_value"),
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                });
+        Map<String, String> firstTargets = new HashMap<>();
+        jdbc.sql("SELECT person_id, role_id FROM person_target_role WHERE person_id IN (:ids) ORDER BY person_id, seq")
+                .param("ids", ids)
+                .query(rs -> {
+                    firstTargets.putIfAbsent(rs.getString("person_id"), rs.getString("role_id"));
+                });
+        List<PersonRow> rows = new ArrayList<>(page.size());
+        for (String[] row : page) {
+            rows.add(new PersonRow(row[0], row[1], firstTargets.get(row[0]), hrIds.get(row[0]), emails.get(row[0])));
+        }
+        return rows;
+    }
+
+    /**
+     * The evidence of a page of people with its grants, without raw payloads (the sync never reads
+     * them). Grants are read by evidence id, on their primary key, so the cost follows the page.
+     */
+    public Map<String, List<Evidence>> evidenceOf(String tenantId, List<String> personIds) {
+        List<Evidence> rows = new ArrayList<>();
+        for (int from = 0; from < personIds.size(); from += CHUNK) {
+            List<String> chunk = personIds.subList(from, Math.min(personIds.size(), from + CHUNK));
+            rows.addAll(jdbc.sql("SELECT id, person_id, kind, occurred_at, natural_key, revokes FROM evidence "
+                            + "WHERE tenant_id = :tenant AND person_id IN (:ids) ORDER BY person_id, occurred_at, id")
+                    .param("tenant", tenantId).param("ids", chunk)
+                    .query((rs, n) -> {
+                        String kind = rs.getString("kind");
+                        return new Evidence(rs.getString("id"), tenantId, rs.getString("person_id"),
+                                EvidenceKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
+                                        "unknown evidence kind '" + kind + "' in the database")),
+                                List.of(), read(rs, "occurred_at"), null, null, rs.getString("natural_key"), null, null,
+                                rs.getString("revokes"), null, null);
+                    })
+                    .list());
+        }
+        Map<String, List<SkillGrant>> grants = new HashMap<>();
+        List<String> evidenceIds = rows.stream().map(Evidence::id).toList();
+        for (int from = 0; from < evidenceIds.size(); from += CHUNK) {
+            jdbc.sql("SELECT evidence_id, skill_id, level FROM evidence_grant WHERE evidence_id IN (:ids) "
+                            + "ORDER BY evidence_id, seq")
+                    .param("ids", evidenceIds.subList(from, Math.min(evidenceIds.size(), from + CHUNK)))
+                    .query(rs -> {
+                        grants.computeIfAbsent(rs.getString("evidence_id"), id -> new ArrayList<>())
+                                .add(new SkillGrant(rs.getString("skill_id"), rs.getInt("level")));
+                    });
+        }
+        Map<String, List<Evidence>> byPerson = new HashMap<>();
+        for (Evidence e : rows) {
+            byPerson.computeIfAbsent(e.personId(), p -> new ArrayList<>()).add(new Evidence(e.id(), e.tenantId(),
+                    e.personId(), e.kind(), grants.getOrDefault(e.id(), List.of()), e.occurredAt(), null, null,
+                    e.naturalKey(), null, null, e.revokes(), null, null));
+        }
+        return byPerson;
     }
 
     /** What HR last received, by person and skill. */
