@@ -25,7 +25,8 @@ CREATE TABLE hr_sync_run (
 
 CREATE INDEX ix_hr_sync_run_tenant_started ON hr_sync_run (tenant_id, started_at);
 
--- body is the exact JSON sent, so a resumed run re-sends byte for byte what it signed the first time.
+-- A batch's state, checkpointed as it is delivered. Kept apart from its (large) body so that marking
+-- a batch sent rewrites a small row.
 CREATE TABLE hr_sync_batch (
     run_id           VARCHAR(36)              NOT NULL REFERENCES hr_sync_run (id),
     batch_no         INTEGER                  NOT NULL,
@@ -34,14 +35,22 @@ CREATE TABLE hr_sync_batch (
     record_count     INTEGER                  NOT NULL,
     upserts          INTEGER                  NOT NULL,
     removes          INTEGER                  NOT NULL,
-    body             TEXT                     NOT NULL,
-    -- one line per record: person id, skill id, action, level, verified at, hash; applied to
-    -- hr_sync_sent_skill once the run's outputs have all taken the batch.
-    ledger           TEXT                     NOT NULL,
     error            VARCHAR(2000),
     sent_at          TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (run_id, batch_no),
     CONSTRAINT uq_hr_sync_batch_key UNIQUE (idempotency_key)
+);
+
+-- body is the exact JSON sent, so a resumed run re-sends byte for byte what it signed the first time.
+-- ledger: one line per record (person id, skill id, action, level, verified at, hash), applied to
+-- hr_sync_sent_skill once the run's outputs have all taken the batch.
+CREATE TABLE hr_sync_batch_body (
+    run_id    VARCHAR(36)  NOT NULL,
+    batch_no  INTEGER      NOT NULL,
+    body      TEXT         NOT NULL,
+    ledger    TEXT         NOT NULL,
+    PRIMARY KEY (run_id, batch_no),
+    CONSTRAINT fk_hr_sync_batch_body FOREIGN KEY (run_id, batch_no) REFERENCES hr_sync_batch (run_id, batch_no)
 );
 
 CREATE TABLE hr_sync_sent_skill (

@@ -70,7 +70,8 @@ public final class HrSyncFullSyncLoad {
                 System.out.printf("generated %d people in %.1f s%n", people, (System.nanoTime() - t0) / 1e9);
             }
             jdbc.execute("TRUNCATE TABLE hr_sync_sent_skill");
-            jdbc.execute("TRUNCATE TABLE hr_sync_batch");
+            jdbc.execute("TRUNCATE TABLE hr_sync_batch_body");
+            jdbc.update("DELETE FROM hr_sync_batch");
             jdbc.update("DELETE FROM hr_sync_run");
 
             JdbcHrSyncStore store = new JdbcHrSyncStore(jdbc, tx);

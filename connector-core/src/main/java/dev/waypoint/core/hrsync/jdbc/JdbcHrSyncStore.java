@@ -38,6 +38,9 @@ public class JdbcHrSyncStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final int CHUNK = 1000;
     private static final int STREAM_PAGE = 8;
+    private static final String BATCH_WITH_BODY = "SELECT b.run_id, b.batch_no, b.idempotency_key, b.state, "
+            + "b.record_count, b.upserts, b.removes, b.error, d.body FROM hr_sync_batch b JOIN hr_sync_batch_body d "
+            + "ON d.run_id = b.run_id AND d.batch_no = b.batch_no";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -108,18 +111,21 @@ public class JdbcHrSyncStore {
 
     /** A run stopped while planning is planned again from the start: nothing of it was sent yet. */
     public void deleteBatches(String runId) {
+        jdbc.sql("DELETE FROM hr_sync_batch_body WHERE run_id = :run").param("run", runId).update();
         jdbc.sql("DELETE FROM hr_sync_batch WHERE run_id = :run").param("run", runId).update();
     }
 
     public void insertBatch(HrSyncBatch batch, String ledger) {
         jdbc.sql("""
-                        INSERT INTO hr_sync_batch (run_id, batch_no, idempotency_key, state, record_count, upserts, removes,
-                            body, ledger)
-                        VALUES (:run, :no, :key, :state, :count, :upserts, :removes, :body, :ledger)""")
+                        INSERT INTO hr_sync_batch (run_id, batch_no, idempotency_key, state, record_count, upserts, removes)
+                        VALUES (:run, :no, :key, :state, :count, :upserts, :removes)""")
                 .param("run", batch.runId()).param("no", batch.batchNo()).param("key", batch.idempotencyKey())
                 .param("state", batch.state().name()).param("count", batch.recordCount())
                 .param("upserts", batch.upserts()).param("removes", batch.removes())
-                .param("body", batch.body()).param("ledger", ledger)
+                .update();
+        jdbc.sql("INSERT INTO hr_sync_batch_body (run_id, batch_no, body, ledger) VALUES (:run, :no, :body, :ledger)")
+                .param("run", batch.runId()).param("no", batch.batchNo()).param("body", batch.body())
+                .param("ledger", ledger)
                 .update();
     }
 
@@ -130,7 +136,7 @@ public class JdbcHrSyncStore {
     }
 
     public HrSyncBatch batch(String runId, int batchNo) {
-        return jdbc.sql("SELECT * FROM hr_sync_batch WHERE run_id = :run AND batch_no = :no")
+        return jdbc.sql(BATCH_WITH_BODY + " WHERE b.run_id = :run AND b.batch_no = :no")
                 .param("run", runId).param("no", batchNo).query(JdbcHrSyncStore::mapBatch).single();
     }
 
@@ -148,7 +154,7 @@ public class JdbcHrSyncStore {
         int after = 0;
         List<HrSyncBatch> page;
         do {
-            page = jdbc.sql("SELECT * FROM hr_sync_batch WHERE run_id = :run AND batch_no > :after ORDER BY batch_no "
+            page = jdbc.sql(BATCH_WITH_BODY + " WHERE b.run_id = :run AND b.batch_no > :after ORDER BY b.batch_no "
                             + "FETCH FIRST :n ROWS ONLY")
                     .param("run", runId).param("after", after).param("n", STREAM_PAGE)
                     .query(JdbcHrSyncStore::mapBatch).list();
@@ -306,8 +312,9 @@ public class JdbcHrSyncStore {
         int after = 0;
         List<Map.Entry<Integer, String>> page;
         do {
-            page = jdbc.sql("SELECT batch_no, ledger FROM hr_sync_batch WHERE run_id = :run AND state = :state "
-                            + "AND batch_no > :after ORDER BY batch_no FETCH FIRST :n ROWS ONLY")
+            page = jdbc.sql("SELECT b.batch_no, d.ledger FROM hr_sync_batch b JOIN hr_sync_batch_body d "
+                            + "ON d.run_id = b.run_id AND d.batch_no = b.batch_no WHERE b.run_id = :run AND b.state = :state "
+                            + "AND b.batch_no > :after ORDER BY b.batch_no FETCH FIRST :n ROWS ONLY")
                     .param("run", runId).param("state", state.name()).param("after", after).param("n", STREAM_PAGE)
                     .query((rs, n) -> Map.entry(rs.getInt("batch_no"), rs.getString("ledger"))).list();
             for (Map.Entry<Integer, String> row : page) {
