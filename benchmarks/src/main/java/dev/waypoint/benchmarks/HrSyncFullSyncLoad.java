@@ -104,7 +104,8 @@ public final class HrSyncFullSyncLoad {
                 }
             };
 
-            for (String label : List.of("first full sync", "second full sync")) {
+            int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+            for (String label : List.of("first full sync", "second full sync").subList(0, runs)) {
                 System.gc();
                 resetPeaks();
                 long start = System.nanoTime();
