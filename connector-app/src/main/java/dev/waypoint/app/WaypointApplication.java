@@ -1,5 +1,6 @@
 package dev.waypoint.app;
 
+import dev.waypoint.app.hrsync.HrSyncCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
@@ -14,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class WaypointApplication {
 
     public static void main(String[] args) {
+        if (HrSyncCommand.requested(args)) {
+            System.exit(HrSyncCommand.run(args, System.out));
+        }
         SpringApplication.run(WaypointApplication.class, args);
     }
 }

@@ -1,0 +1,72 @@
+package dev.waypoint.app.hrsync;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code hr-sync --once}: exit codes and the one line that says why, without a web server. */
+class HrSyncCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    private int run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("hr-sync"));
+        args.addAll(List.of(extra));
+        args.add("--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        args.add("--waypoint.admin-token=cli-test-admin-token-0123456789");
+        args.add("--logging.level.root=WARN");
+        return HrSyncCommand.run(args.toArray(String[]::new), new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private String lastLine() {
+        String[] lines = printed.toString(StandardCharsets.UTF_8).strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @Test
+    void oneSyncToADirectoryExitsZero() throws Exception {
+        int code = run("--once", "--waypoint.hr-sync.tenants.default.files.directory=" + dir);
+
+        assertThat(code).as(printed.toString()).isZero();
+        assertThat(lastLine()).startsWith("hr-sync: succeeded: 1 tenant(s)");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".manifest.json"));
+        }
+    }
+
+    @Test
+    void aMissingDirectoryExitsNonZeroWithTheReason() {
+        int code = run("--once", "--waypoint.hr-sync.tenants.default.files.directory=" + dir.resolve("gone"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(lastLine()).contains("interrupted", "gone", "does not exist");
+    }
+
+    @Test
+    void nothingConfiguredExitsTwo() {
+        assertThat(run("--once")).isEqualTo(2);
+        assertThat(lastLine()).isEqualTo("hr-sync: not run: no tenant has an HR sync output configured");
+    }
+
+    @Test
+    void withoutOnceItExplainsTheUsage() {
+        assertThat(HrSyncCommand.run(new String[]{"hr-sync"}, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(lastLine()).contains("usage: hr-sync --once");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.waypoint.core.hrsync;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/** Logs a long step's progress at most once per interval: done/total, rate per second and time left. */
+final class ProgressLog {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
+
+    private final String what;
+    private final String unit;
+    private final long total;
+    private final long everyNanos;
+    private final long started = System.nanoTime();
+    private long lastLogged = started;
+    private long done;
+
+    ProgressLog(String what, String unit, long total, Duration every) {
+        this.what = what;
+        this.unit = unit;
+        this.total = total;
+        this.everyNanos = every.toNanos();
+    }
+
+    void advance(long count) {
+        done += count;
+        long now = System.nanoTime();
+        if (now - lastLogged >= everyNanos) {
+            lastLogged = now;
+            log.info(line(now));
+        }
+    }
+
+    String line(long now) {
+        double seconds = Math.max(1e-9, (now - started) / 1e9);
+        double rate = done / seconds;
+        String eta = rate > 0 && total > done ? Math.round((total - done) / rate) + " s" : "-";
+        return String.format("%s: %d/%d %s, %.0f/s, ETA %s", what, done, total, unit, rate, eta);
+    }
+}
