@@ -66,7 +66,17 @@ final class PersonMerge {
                 .param("survivor", survivor)
                 .param("merged", merged)
                 .update();
-        for (String table : List.of("readiness_current", "person_target_role", "lti_ags_link")) {
+        // What HR last received for the merged people becomes the survivor's, skill by skill where the
+        // survivor has sent nothing for it, so the next HR sync diffs against what HR really holds.
+        jdbc.sql("""
+                        UPDATE hr_sync_sent_skill SET person_id = :survivor
+                        WHERE person_id IN (:merged) AND NOT EXISTS (
+                            SELECT 1 FROM hr_sync_sent_skill s WHERE s.tenant_id = hr_sync_sent_skill.tenant_id
+                            AND s.skill_id = hr_sync_sent_skill.skill_id AND s.person_id = :survivor)""")
+                .param("survivor", survivor)
+                .param("merged", merged)
+                .update();
+        for (String table : List.of("readiness_current", "person_target_role", "lti_ags_link", "hr_sync_sent_skill")) {
             jdbc.sql("DELETE FROM " + table + " WHERE person_id IN (:merged)")
                     .param("merged", merged)
                     .update();

@@ -124,6 +124,23 @@ abstract class JdbcPersonRepositoryContract extends JdbcStoreContract {
     }
 
     @Test
+    void aMergeKeepsWhatHrLastReceivedForEachSkill() {
+        String weak = people.resolve(DEFAULT, List.of(ADA_MBOX), null).person().id();
+        String strong = people.resolve(DEFAULT, List.of(ADA_HR), null).person().id();
+        for (String[] sent : new String[][] {{weak, "sql", "2"}, {weak, "etl", "1"}, {strong, "sql", "3"}}) {
+            jdbc.sql("INSERT INTO hr_sync_sent_skill (tenant_id, person_id, skill_id, level, verified_at, hash, run_id) "
+                            + "VALUES ('default', :p, :s, :l, CURRENT_TIMESTAMP, 'h', 'run-1')")
+                    .param("p", sent[0]).param("s", sent[1]).param("l", Integer.parseInt(sent[2])).update();
+        }
+
+        people.resolve(DEFAULT, List.of(ADA_MBOX, ADA_HR), null);
+
+        assertThat(jdbc.sql("SELECT skill_id || '=' || level FROM hr_sync_sent_skill WHERE person_id = :p ORDER BY skill_id")
+                .param("p", strong).query(String.class).list()).containsExactly("etl=1", "sql=3");
+        assertThat(rows("SELECT COUNT(*) FROM hr_sync_sent_skill")).isEqualTo(2);
+    }
+
+    @Test
     void theStrongestIdentityAPersonHoldsWinsEvenIfTheSignalCarriesAWeakerOne() {
         // Ada's HR id is known, but this signal only carries her e-mail next to a Moodle id of an
         // earlier person: the HR-backed person must survive.
