@@ -1,5 +1,6 @@
 package dev.waypoint.moodle;
 
+import dev.waypoint.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.core.engine.IngestOutcome;
 import dev.waypoint.core.evidence.LearningSignal;
@@ -8,13 +9,9 @@ import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.core.taxonomy.Taxonomy;
 import dev.waypoint.moodle.MoodleSyncState.PersonState;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,12 +252,7 @@ public final class MoodleEvidenceSource {
         badges.forEach(b -> lines.add("b|" + b.path("id").asText() + "|" + b.path("uniquehash").asText()
                 + "|" + b.path("dateissued").asText() + "|" + b.path("dateexpire").asText("")));
         lines.stream().sorted().forEach(l -> canonical.append(l).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     private static void awaitQuietly(ExecutorService workers) {

@@ -1,10 +1,7 @@
 package dev.waypoint.core.hrsync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.waypoint.core.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -58,11 +55,6 @@ public final class SkillDiff {
         for (HrRecord.EvidenceSummary e : r.evidence()) {
             text.append('|').append(e.kind()).append(',').append(e.level()).append(',').append(e.occurredAt());
         }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(text.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.waypoint.core.store.jdbc;
 
+import dev.waypoint.core.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,5 +1,6 @@
 package dev.waypoint.core.store.jdbc;
 
+import dev.waypoint.core.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
