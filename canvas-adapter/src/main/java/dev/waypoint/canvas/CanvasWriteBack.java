@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waypoint.core.identity.IdentityKind;
+import dev.waypoint.core.identity.LtiSubject;
 import dev.waypoint.core.identity.IdentityRef;
 import dev.waypoint.core.identity.Person;
 import dev.waypoint.core.readiness.Readiness;
@@ -74,7 +75,8 @@ public final class CanvasWriteBack implements WriteBack {
             return List.of();
         }
         List<IdentityRef> identities = identitiesOfPerson.apply(person.id());
-        Optional<String> ltiSub = value(identities, IdentityKind.LTI_SUB);
+        // AGS addresses the user by the bare sub; the identity keeps it issuer-qualified.
+        Optional<String> ltiSub = value(identities, IdentityKind.LTI_SUB).map(LtiSubject::subOf);
         Optional<String> canvasUser = value(identities, IdentityKind.CANVAS_USER_ID);
         if (ltiSub.isEmpty() && canvasUser.isEmpty()) {
             return List.of();

@@ -54,7 +54,7 @@ class CanvasWriteBackTest {
     private CanvasWriteBack writeBack;
     private String agsToken = "ags-token";
     private final Person person = new Person("p-1", "default", "Ada", "analytics.analyst", List.of(), 4, NOW);
-    private List<IdentityRef> identities = List.of(IdentityRef.of(IdentityKind.LTI_SUB, "f3a1-lti-sub"),
+    private List<IdentityRef> identities = List.of(IdentityRef.of(IdentityKind.LTI_SUB, "https://canvas.instructure.com#f3a1-lti-sub"),
             IdentityRef.of(IdentityKind.CANVAS_USER_ID, "101"));
 
     @BeforeEach

@@ -2,6 +2,8 @@ package dev.waypoint.app.canvas;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
+import dev.waypoint.app.lti.PlatformServices;
+import dev.waypoint.core.lti.RegistrationRepository;
 import dev.waypoint.canvas.CanvasAgsTokens;
 import dev.waypoint.canvas.CanvasLiveEventIntake;
 import dev.waypoint.canvas.CanvasWriteBack;
@@ -29,11 +31,11 @@ public class CanvasConfiguration {
         return new CanvasTenants(settings, sink, taxonomy, tenants, json, clock);
     }
 
-    /** Until the LTI service token source is wired, AGS writes wait in the outbox (see {@link LtiServiceTokenPending}). */
+    /** AGS tokens through the tenant's LTI registration (client credentials, LTI Security Framework §4.1). */
     @Bean
     @ConditionalOnMissingBean
-    CanvasAgsTokens canvasAgsTokens() {
-        return new LtiServiceTokenPending();
+    CanvasAgsTokens canvasAgsTokens(RegistrationRepository registrations, PlatformServices services) {
+        return new LtiCanvasAgsTokens(registrations, services);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.waypoint.core.writeback.WriteBackDispatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import dev.waypoint.core.identity.IdentityKind;
 import dev.waypoint.core.identity.IdentityRef;
+import dev.waypoint.core.identity.LtiSubject;
 import dev.waypoint.core.lti.LaunchMessage;
 import dev.waypoint.core.store.PersonRepository;
 import org.springframework.stereotype.Component;
@@ -88,6 +89,6 @@ public class LaunchSessions {
     }
 
     public static String subjectKey(String issuer, String sub) {
-        return issuer + "#" + sub;
+        return LtiSubject.key(issuer, sub);
     }
 }
