@@ -6,7 +6,7 @@ import dev.waypoint.core.identity.Person;
 import dev.waypoint.core.store.PersonRepository;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -71,7 +71,8 @@ public class JdbcPersonRepository implements PersonRepository {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> resolveInTransaction(tenantId, sorted, displayName));
-            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+            } catch (DuplicateKeyException | TransientDataAccessException raced) {
+                // Lock waits, deadlocks and H2's lock timeouts are all transient: a fresh transaction settles them.
                 // Inside a caller's transaction a retry would run in a transaction already rolled back.
                 if (!ownTransaction || attempt == MAX_ATTEMPTS) {
                     throw raced;

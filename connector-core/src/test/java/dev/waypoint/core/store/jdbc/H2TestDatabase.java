@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public final class H2TestDatabase implements TestDatabase {
 
-    static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
     @Override
     public DataSource create() {
