@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Merges people found to be the same person into the one holding the strongest identity (ties: the
@@ -56,32 +57,28 @@ final class PersonMerge {
                     .param("merged", merged)
                     .update();
         }
-        // Where the LMS sends this person's scores: the survivor keeps its own link for a course, and takes
-        // the merged people's links for courses it has none for.
-        jdbc.sql("""
-                        UPDATE lti_ags_link SET person_id = :survivor
-                        WHERE person_id IN (:merged) AND NOT EXISTS (
-                            SELECT 1 FROM lti_ags_link s WHERE s.registration_id = lti_ags_link.registration_id
-                            AND s.context_id = lti_ags_link.context_id AND s.person_id = :survivor)""")
-                .param("survivor", survivor)
-                .param("merged", merged)
-                .update();
-        // What HR last received for the merged people becomes the survivor's, skill by skill where the
-        // survivor has sent nothing for it, so the next HR sync diffs against what HR really holds.
-        jdbc.sql("""
-                        UPDATE hr_sync_sent_skill SET person_id = :survivor
-                        WHERE person_id IN (:merged) AND NOT EXISTS (
-                            SELECT 1 FROM hr_sync_sent_skill s WHERE s.tenant_id = hr_sync_sent_skill.tenant_id
-                            AND s.skill_id = hr_sync_sent_skill.skill_id AND s.person_id = :survivor)""")
-                .param("survivor", survivor)
-                .param("merged", merged)
-                .update();
+        // Where the LMS sends this person's scores (one link per course), and what HR last received (one row
+        // per skill): the survivor keeps its own and takes the merged people's where it has none, so scores
+        // keep their destination and the next HR sync diffs against what HR really holds.
+        moveWhereSurvivorHasNone("lti_ags_link", List.of("registration_id", "context_id"), survivor, merged);
+        moveWhereSurvivorHasNone("hr_sync_sent_skill", List.of("tenant_id", "skill_id"), survivor, merged);
         for (String table : List.of("readiness_current", "person_target_role", "lti_ags_link", "hr_sync_sent_skill")) {
             jdbc.sql("DELETE FROM " + table + " WHERE person_id IN (:merged)")
                     .param("merged", merged)
                     .update();
         }
         jdbc.sql("DELETE FROM person WHERE id IN (:merged)").param("merged", merged).update();
+    }
+
+    /** Moves the merged people's rows of a table keyed by (key columns, person) unless the survivor has that key. */
+    private void moveWhereSurvivorHasNone(String table, List<String> keyColumns, String survivor, List<String> merged) {
+        String sameKey = keyColumns.stream().map(c -> "s." + c + " = " + table + "." + c)
+                .collect(Collectors.joining(" AND "));
+        jdbc.sql("UPDATE " + table + " SET person_id = :survivor WHERE person_id IN (:merged) AND NOT EXISTS ("
+                        + "SELECT 1 FROM " + table + " s WHERE " + sameKey + " AND s.person_id = :survivor)")
+                .param("survivor", survivor)
+                .param("merged", merged)
+                .update();
     }
 
     /** The survivor keeps what it knows and takes from the others only what it lacks. */
