@@ -48,6 +48,6 @@ class HrSyncConfiguration {
     HrSyncJob hrSyncJob(HrSyncRunner runner, HrSyncProperties properties, ActiveTaxonomy taxonomy,
                         JdbcLockRegistry hrSyncLocks, Clock clock, ObjectMapper json) {
         return new HrSyncJob(runner, new HrSyncOutputs(new OkHttpClient(), json, clock), properties, taxonomy,
-                hrSyncLocks, clock);
+                hrSyncLocks, clock, HrSyncJob.startThreads());
     }
 }

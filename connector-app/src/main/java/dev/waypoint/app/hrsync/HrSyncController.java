@@ -16,14 +16,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Starting an HR sync now and reading the reports of past runs. */
+/** Starting an HR sync now (in the background) and reading the reports of runs. */
 @RestController
-@RequestMapping("/api/v1/hr-sync/runs")
+@RequestMapping(HrSyncController.PATH)
 @Tag(name = "HR sync", description = "Verified skills sent to HR: runs and their reports")
 public class HrSyncController {
+
+    static final String PATH = "/api/v1/hr-sync/runs";
 
     private final HrSyncJob job;
     private final JdbcHrSyncStore store;
@@ -33,11 +37,13 @@ public class HrSyncController {
         this.store = store;
     }
 
-    @Operation(summary = "Run the HR sync now and answer its reports",
-            description = "Runs in the request (resuming an unfinished run first). mode: incremental or full; "
-                    + "left out, the schedule's choice. 409 when another node holds the sync lock.")
+    @Operation(summary = "Start the HR sync now",
+            description = "Answers 202 as soon as the run of each configured tenant is recorded (an unfinished run "
+                    + "is resumed first); the run goes on in the background: follow it at the Location. mode: "
+                    + "incremental or full; left out, the schedule's choice. 409 when a run is going on (the "
+                    + "problem names it) or nothing is configured.")
     @PostMapping
-    public ResponseEntity<List<RunReport>> start(@RequestParam(required = false) String mode) {
+    public ResponseEntity<Started> start(@RequestParam(required = false) String mode) {
         SyncMode chosen = null;
         if (mode != null) {
             chosen = switch (mode) {
@@ -46,14 +52,31 @@ public class HrSyncController {
                 default -> throw ApiException.badRequest("mode", "'" + mode + "' is not one of [incremental, full]");
             };
         }
-        HrSyncJob.Outcome outcome = job.runNow("api", chosen);
+        HrSyncJob.Outcome outcome = job.start("api", chosen);
         return switch (outcome.result()) {
-            case LOCKED -> throw new ApiException(HttpStatus.CONFLICT, "HR sync running elsewhere", outcome.reason(),
-                    List.of(), Map.of());
+            case LOCKED -> throw running(outcome.reason());
             case NOT_CONFIGURED -> throw new ApiException(HttpStatus.CONFLICT, "HR sync not configured",
                     outcome.reason(), List.of(), Map.of());
-            case RAN -> ResponseEntity.ok(outcome.runs().stream().map(RunReport::of).toList());
+            case RAN -> {
+                List<RunReport> runs = outcome.runs().stream().map(RunReport::of).toList();
+                String location = PATH + "/" + runs.get(0).id();
+                yield ResponseEntity.accepted().location(URI.create(location))
+                        .body(new Started(runs.get(0).id(), location, runs));
+            }
         };
+    }
+
+    /** 409 naming the runs going on, so the caller can follow them instead of starting another. */
+    private ApiException running(String reason) {
+        List<HrSyncRun> running = store.runningRuns();
+        String detail = running.isEmpty() ? reason : "HR sync run " + running.get(0).id() + " of tenant "
+                + running.get(0).tenantId() + " is " + running.get(0).status().name().toLowerCase(Locale.ROOT);
+        return new ApiException(HttpStatus.CONFLICT, "HR sync already running", detail, List.of(),
+                Map.of("runningRuns", running.stream().map(r -> PATH + "/" + r.id()).toList()));
+    }
+
+    /** What a start answers: the run to follow (the first tenant's) and every run it began. */
+    public record Started(String runId, String location, List<RunReport> runs) {
     }
 
     @Operation(summary = "List a tenant's HR sync runs, newest first")
@@ -83,7 +106,7 @@ public class HrSyncController {
                             HrSyncRun.Counts counts, int peopleWithoutHrId, List<String> peopleWithoutHrIdListed,
                             List<String> errors) {
 
-        static RunReport of(HrSyncRun run) {
+        public static RunReport of(HrSyncRun run) {
             return new RunReport(run.id(), run.tenantId(), run.mode().wireName(), run.trigger(),
                     run.status().name().toLowerCase(java.util.Locale.ROOT), run.taxonomyVersion(),
                     run.startedAt().toString(), run.finishedAt() == null ? null : run.finishedAt().toString(),

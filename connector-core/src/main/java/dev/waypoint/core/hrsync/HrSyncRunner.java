@@ -37,6 +37,9 @@ public final class HrSyncRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HrSyncRunner.class);
     private static final int PAGE = 500;
+    private static final int SETTLE_LINES = 10_000;
+    private static final int MARK_EVERY = 20;
+    private static final long MARK_AT_LEAST_EVERY = Duration.ofSeconds(1).toNanos();
 
     private final JdbcHrSyncStore store;
     private final Clock clock;
@@ -77,16 +80,14 @@ public final class HrSyncRunner {
      */
     public HrSyncRun run(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger,
                          List<BatchOutput> batchOutputs, List<RunOutput> runOutputs, Runnable heartbeat) {
-        this.heartbeat.set(heartbeat);
-        try {
-            return runOnce(tenantId, taxonomy, mode, trigger, batchOutputs, runOutputs);
-        } finally {
-            this.heartbeat.remove();
-        }
+        return carryOn(begin(tenantId, taxonomy, mode, trigger), taxonomy, batchOutputs, runOutputs, heartbeat);
     }
 
-    private HrSyncRun runOnce(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger,
-                              List<BatchOutput> batchOutputs, List<RunOutput> runOutputs) {
+    /**
+     * The run a start works on, recorded before any work: the tenant's unfinished run if there is one,
+     * else a new run in {@code mode}. Lets a caller name the run at once and {@link #carryOn} elsewhere.
+     */
+    public HrSyncRun begin(String tenantId, Taxonomy taxonomy, SyncMode mode, String trigger) {
         HrSyncRun run = store.unfinishedRun(tenantId).orElse(null);
         if (run == null) {
             run = new HrSyncRun(UUID.randomUUID().toString(), tenantId, mode, trigger, RunStatus.PLANNING,
@@ -96,6 +97,25 @@ public final class HrSyncRunner {
         } else {
             log.info("hr-sync run {} of tenant {} resumed from {}", run.id(), tenantId, run.status());
         }
+        return run;
+    }
+
+    /**
+     * Takes a run from {@link #begin} to its end: finished, or INTERRUPTED (resumable) with the reason in
+     * its errors. {@code heartbeat} is called on the running thread between pages and batches.
+     */
+    public HrSyncRun carryOn(HrSyncRun run, Taxonomy taxonomy, List<BatchOutput> batchOutputs,
+                             List<RunOutput> runOutputs, Runnable heartbeat) {
+        this.heartbeat.set(heartbeat);
+        try {
+            return carryOn(run, taxonomy, batchOutputs, runOutputs);
+        } finally {
+            this.heartbeat.remove();
+        }
+    }
+
+    private HrSyncRun carryOn(HrSyncRun run, Taxonomy taxonomy, List<BatchOutput> batchOutputs,
+                              List<RunOutput> runOutputs) {
         try {
             if (run.status() == RunStatus.PLANNING) {
                 run = plan(run.with(RunStatus.PLANNING), taxonomy);
@@ -157,37 +177,65 @@ public final class HrSyncRunner {
         return planned;
     }
 
+    /**
+     * Hands each pending batch to the batch outputs in order. Accepted batches are marked sent a group at
+     * a time ({@link #MARK_EVERY} batches or one second, whichever comes first, and always before the run
+     * stops): a commit per batch was a large part of a big run's time. A process killed in between re-sends
+     * at most that group, under the same idempotency keys.
+     */
     private HrSyncRun deliver(HrSyncRun run, List<BatchOutput> outputs) throws OutputUnavailableException {
         run = withBatchCounts(run);
         List<Integer> pending = store.pendingBatchNumbers(run.id());
         ProgressLog progress = new ProgressLog("hr-sync run " + run.id() + " delivery", "batches",
                 pending.size(), progressEvery);
-        for (int batchNo : pending) {
-            checkInterrupted();
-            HrSyncBatch batch = store.batch(run.id(), batchNo);
-            String refusal = null;
-            for (BatchOutput output : outputs) {
-                BatchOutput.Delivery delivery = output.deliver(run.tenantId(), batch);
-                if (!delivery.accepted()) {
-                    refusal = output.name() + " refused batch " + batchNo + ": " + delivery.reason();
-                    break;
+        List<Integer> accepted = new ArrayList<>();
+        long lastMark = System.nanoTime();
+        try {
+            for (int batchNo : pending) {
+                checkInterrupted();
+                String refusal = outputs.isEmpty() ? null : deliver(run, store.batch(run.id(), batchNo), outputs);
+                HrSyncRun.Counts c = run.counts();
+                if (refusal == null) {
+                    accepted.add(batchNo);
+                    run = run.with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(), c.skillsUpserted(),
+                            c.skillsRemoved(), c.batchesTotal(), c.batchesSent() + 1, c.batchesFailed()));
+                } else {
+                    markSent(run, accepted);
+                    store.markBatch(run.id(), batchNo, HrSyncBatch.State.REJECTED, refusal);
+                    run = run.withError(refusal).with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(),
+                            c.skillsUpserted(), c.skillsRemoved(), c.batchesTotal(), c.batchesSent(), c.batchesFailed() + 1));
+                    log.warn("hr-sync run {}: {}", run.id(), refusal);
+                    store.updateRun(run);
                 }
+                if (accepted.size() >= MARK_EVERY || System.nanoTime() - lastMark >= MARK_AT_LEAST_EVERY) {
+                    markSent(run, accepted);
+                    lastMark = System.nanoTime();
+                }
+                progress.advance(1);
             }
-            HrSyncRun.Counts c = run.counts();
-            if (refusal == null) {
-                store.markBatch(run.id(), batchNo, HrSyncBatch.State.SENT, null);
-                run = run.with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(), c.skillsUpserted(),
-                        c.skillsRemoved(), c.batchesTotal(), c.batchesSent() + 1, c.batchesFailed()));
-            } else {
-                store.markBatch(run.id(), batchNo, HrSyncBatch.State.REJECTED, refusal);
-                run = run.withError(refusal).with(new HrSyncRun.Counts(c.peopleSeen(), c.peopleSent(),
-                        c.skillsUpserted(), c.skillsRemoved(), c.batchesTotal(), c.batchesSent(), c.batchesFailed() + 1));
-                log.warn("hr-sync run {}: {}", run.id(), refusal);
-                store.updateRun(run);
-            }
-            progress.advance(1);
+        } finally {
+            markSent(run, accepted);
         }
         return run;
+    }
+
+    /** @return null when every output accepted the batch, else the first refusal */
+    private static String deliver(HrSyncRun run, HrSyncBatch batch, List<BatchOutput> outputs)
+            throws OutputUnavailableException {
+        for (BatchOutput output : outputs) {
+            BatchOutput.Delivery delivery = output.deliver(run.tenantId(), batch);
+            if (!delivery.accepted()) {
+                return output.name() + " refused batch " + batch.batchNo() + ": " + delivery.reason();
+            }
+        }
+        return null;
+    }
+
+    private void markSent(HrSyncRun run, List<Integer> accepted) {
+        if (!accepted.isEmpty()) {
+            store.markSent(run.id(), accepted);
+            accepted.clear();
+        }
     }
 
     private HrSyncRun settle(HrSyncRun run, List<RunOutput> outputs) throws OutputUnavailableException {
@@ -195,11 +243,16 @@ public final class HrSyncRunner {
         for (RunOutput output : outputs) {
             output.write(run, consumer -> store.forEachBatch(runId, consumer));
         }
+        // Several batches' ledgers per transaction: one commit per batch made settling a large run slow.
+        List<LedgerLine> lines = new ArrayList<>();
         store.forEachLedger(runId, HrSyncBatch.State.SENT, ledger -> {
-            List<LedgerLine> lines = new ArrayList<>();
             ledger.lines().forEach(line -> lines.add(LedgerLine.parse(line)));
-            store.applyLedger(run.tenantId(), runId, lines);
+            if (lines.size() >= SETTLE_LINES) {
+                store.applyLedger(run.tenantId(), runId, lines);
+                lines.clear();
+            }
         });
+        store.applyLedger(run.tenantId(), runId, lines);
         HrSyncRun done = withBatchCounts(run);
         done = done.with(done.counts().batchesFailed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED)
                 .finishedAt(clock.instant());
@@ -299,12 +352,14 @@ public final class HrSyncRunner {
             int batchUpserts = 0;
             for (SkillDiff.Change c : changes) {
                 HrRecord r = c.record();
-                boolean upsert = r.action() == HrRecord.Action.UPSERT;
-                batchUpserts += upsert ? 1 : 0;
+                LedgerLine.Effect effect = c.remove() ? LedgerLine.Effect.DELETE
+                        : c.sentHash() == null ? LedgerLine.Effect.INSERT
+                        : c.sentHash().equals(c.hash()) ? LedgerLine.Effect.KEEP : LedgerLine.Effect.UPDATE;
+                batchUpserts += c.remove() ? 0 : 1;
                 if (ledger.length() > 0) {
                     ledger.append('\n');
                 }
-                ledger.append(new LedgerLine(c.personId(), r.skillId(), upsert, r.level(), r.verifiedAt(), c.hash()).format());
+                ledger.append(new LedgerLine(c.personId(), r.skillId(), effect, r.level(), r.verifiedAt(), c.hash()).format());
             }
             String body;
             try {

@@ -17,8 +17,15 @@ public final class SkillDiff {
     private SkillDiff() {
     }
 
-    /** One record with the hash it will leave in the sent state once delivered. */
-    public record Change(String personId, HrRecord record, String hash) {
+    /**
+     * One record with the hash it will leave in the sent state once delivered, and the hash of what HR
+     * holds now for that skill (null when it holds nothing), so settling can skip what did not change.
+     */
+    public record Change(String personId, HrRecord record, String hash, String sentHash) {
+
+        public boolean remove() {
+            return record.action() == HrRecord.Action.REMOVE;
+        }
     }
 
     public static List<Change> between(String personId, String hrEmployeeId, String email,
@@ -36,12 +43,12 @@ public final class SkillDiff {
                         skillId, name, now.level(), now.verifiedAt(), now.evidence(), taxonomyVersion);
                 String hash = hash(record);
                 if (mode == SyncMode.FULL || before == null || !before.hash().equals(hash)) {
-                    changes.add(new Change(personId, record, hash));
+                    changes.add(new Change(personId, record, hash, before == null ? null : before.hash()));
                 }
             } else {
                 HrRecord record = new HrRecord(HrRecord.SCHEMA_VERSION, HrRecord.Action.REMOVE, hrEmployeeId, email,
                         skillId, name, before.level(), before.verifiedAt(), List.of(), taxonomyVersion);
-                changes.add(new Change(personId, record, null));
+                changes.add(new Change(personId, record, null, before.hash()));
             }
         }
         return changes;

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,9 @@ import java.util.function.Consumer;
 public class JdbcHrSyncStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-    private static final int CHUNK = 1000;
     private static final int STREAM_PAGE = 8;
+    /** Ledgers are small (about 80 bytes a record), so more of them are read at once. */
+    private static final int LEDGER_PAGE = 40;
     private static final String BATCH_WITH_BODY = "SELECT b.run_id, b.batch_no, b.idempotency_key, b.state, "
             + "b.record_count, b.upserts, b.removes, b.error, d.body FROM hr_sync_batch b JOIN hr_sync_batch_body d "
             + "ON d.run_id = b.run_id AND d.batch_no = b.batch_no";
@@ -109,6 +111,12 @@ public class JdbcHrSyncStore {
                 .param("tenant", tenantId).query(this::mapRun).optional();
     }
 
+    /** Runs of any tenant that are planning or delivering now (or were, when their node died), oldest first. */
+    public List<HrSyncRun> runningRuns() {
+        return jdbc.sql("SELECT * FROM hr_sync_run WHERE status IN ('PLANNING', 'DELIVERING') ORDER BY started_at, id")
+                .query(this::mapRun).list();
+    }
+
     /** A run stopped while planning is planned again from the start: nothing of it was sent yet. */
     public void deleteBatches(String runId) {
         jdbc.sql("DELETE FROM hr_sync_batch_body WHERE run_id = :run").param("run", runId).update();
@@ -172,6 +180,17 @@ public class JdbcHrSyncStore {
                 .update();
     }
 
+    /** Marks batches sent, in one transaction. */
+    public void markSent(String runId, List<Integer> batchNos) {
+        OffsetDateTime at = time(Instant.now());
+        List<Object[]> rows = new ArrayList<>(batchNos.size());
+        for (int no : batchNos) {
+            rows.add(new Object[]{at, runId, no});
+        }
+        tx.executeWithoutResult(status -> template.batchUpdate(
+                "UPDATE hr_sync_batch SET state = 'SENT', error = NULL, sent_at = ? WHERE run_id = ? AND batch_no = ?", rows));
+    }
+
     /** Counts of a run's batches by state. */
     public Map<HrSyncBatch.State, Integer> batchStates(String runId) {
         Map<HrSyncBatch.State, Integer> counts = new HashMap<>();
@@ -189,9 +208,9 @@ public class JdbcHrSyncStore {
     }
 
     /**
-     * People of the tenant after {@code afterId} in id order. The page is read first and its identities
-     * and targets after, by id: correlated subqueries in the page query would be evaluated for every
-     * later person before the limit applies.
+     * People of the tenant after {@code afterId} in id order. The page is read first, and its identities
+     * and targets after by the page's id range (see {@link PageRange}): correlated subqueries in the page
+     * query would be evaluated for every later person before the limit applies.
      */
     public List<PersonRow> peoplePage(String tenantId, String afterId, int limit) {
         List<String[]> page = jdbc.sql("SELECT p.id, p.current_role_id FROM person p WHERE p.tenant_id = :tenant "
@@ -202,23 +221,27 @@ public class JdbcHrSyncStore {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<String> ids = page.stream().map(row -> row[0]).toList();
+        PageRange range = PageRange.of(page.stream().map(row -> row[0]).toList());
         Map<String, String> hrIds = new HashMap<>();
         Map<String, String> emails = new HashMap<>();
-        jdbc.sql("SELECT person_id, kind, identity_value FROM person_identity WHERE tenant_id = :tenant "
-                        + "AND person_id IN (:ids) AND kind IN ('hr_employee_id', 'email')")
-                .param("tenant", tenantId).param("ids", ids)
+        range.bind(jdbc.sql("SELECT person_id, kind, identity_value FROM person_identity WHERE " + PageRange.WHERE
+                        + " AND kind IN ('hr_employee_id', 'email')"))
                 .query(rs -> {
+                    if (!range.holds(rs.getString("person_id"))) {
+                        return;
+                    }
                     Map<String, String> into = "hr_employee_id".equals(rs.getString("kind")) ? hrIds : emails;
                     // several values of one kind: the smallest, so that the choice is stable between runs
                     into.merge(rs.getString("person_id"), rs.getString("identity_value"),
                             (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 });
         Map<String, String> firstTargets = new HashMap<>();
-        jdbc.sql("SELECT person_id, role_id FROM person_target_role WHERE person_id IN (:ids) ORDER BY person_id, seq")
-                .param("ids", ids)
+        range.bind(jdbc.sql("SELECT person_id, role_id FROM person_target_role WHERE " + PageRange.WHERE
+                        + " ORDER BY person_id, seq"))
                 .query(rs -> {
-                    firstTargets.putIfAbsent(rs.getString("person_id"), rs.getString("role_id"));
+                    if (range.holds(rs.getString("person_id"))) {
+                        firstTargets.putIfAbsent(rs.getString("person_id"), rs.getString("role_id"));
+                    }
                 });
         List<PersonRow> rows = new ArrayList<>(page.size());
         for (String[] row : page) {
@@ -229,38 +252,39 @@ public class JdbcHrSyncStore {
 
     /**
      * The evidence of a page of people with its grants, without raw payloads (the sync never reads
-     * them). Grants are read by evidence id, on their primary key, so the cost follows the page.
+     * them). Grants come in the same pass, joined on their primary key, so the cost follows the page.
      */
     public Map<String, List<Evidence>> evidenceOf(String tenantId, List<String> personIds) {
-        List<Evidence> rows = new ArrayList<>();
-        for (int from = 0; from < personIds.size(); from += CHUNK) {
-            List<String> chunk = personIds.subList(from, Math.min(personIds.size(), from + CHUNK));
-            rows.addAll(jdbc.sql("SELECT id, person_id, kind, occurred_at, natural_key, revokes FROM evidence "
-                            + "WHERE tenant_id = :tenant AND person_id IN (:ids) ORDER BY person_id, occurred_at, id")
-                    .param("tenant", tenantId).param("ids", chunk)
-                    .query((rs, n) -> {
-                        String kind = rs.getString("kind");
-                        return new Evidence(rs.getString("id"), tenantId, rs.getString("person_id"),
-                                EvidenceKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
-                                        "unknown evidence kind '" + kind + "' in the database")),
-                                List.of(), read(rs, "occurred_at"), null, null, rs.getString("natural_key"), null, null,
-                                rs.getString("revokes"), null, null);
-                    })
-                    .list());
+        if (personIds.isEmpty()) {
+            return Map.of();
         }
+        PageRange range = PageRange.of(personIds);
+        Map<String, Evidence> byId = new LinkedHashMap<>();
+        range.bind(jdbc.sql("SELECT id, person_id, kind, occurred_at, natural_key, revokes FROM evidence WHERE "
+                        + PageRange.WHERE + " ORDER BY person_id, occurred_at, id"))
+                .query(rs -> {
+                    if (!range.holds(rs.getString("person_id"))) {
+                        return;
+                    }
+                    String kind = rs.getString("kind");
+                    byId.put(rs.getString("id"), new Evidence(rs.getString("id"), tenantId, rs.getString("person_id"),
+                            EvidenceKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
+                                    "unknown evidence kind '" + kind + "' in the database")),
+                            List.of(), read(rs, "occurred_at"), null, null, rs.getString("natural_key"), null, null,
+                            rs.getString("revokes"), null, null));
+                });
         Map<String, List<SkillGrant>> grants = new HashMap<>();
-        List<String> evidenceIds = rows.stream().map(Evidence::id).toList();
-        for (int from = 0; from < evidenceIds.size(); from += CHUNK) {
-            jdbc.sql("SELECT evidence_id, skill_id, level FROM evidence_grant WHERE evidence_id IN (:ids) "
-                            + "ORDER BY evidence_id, seq")
-                    .param("ids", evidenceIds.subList(from, Math.min(evidenceIds.size(), from + CHUNK)))
-                    .query(rs -> {
+        range.bind(jdbc.sql("SELECT g.evidence_id, g.skill_id, g.level FROM evidence e JOIN evidence_grant g "
+                        + "ON g.evidence_id = e.id WHERE " + PageRange.WHERE.replace("person_id", "e.person_id")
+                        + " ORDER BY g.evidence_id, g.seq"))
+                .query(rs -> {
+                    if (byId.containsKey(rs.getString("evidence_id"))) {
                         grants.computeIfAbsent(rs.getString("evidence_id"), id -> new ArrayList<>())
                                 .add(new SkillGrant(rs.getString("skill_id"), rs.getInt("level")));
-                    });
-        }
+                    }
+                });
         Map<String, List<Evidence>> byPerson = new HashMap<>();
-        for (Evidence e : rows) {
+        for (Evidence e : byId.values()) {
             byPerson.computeIfAbsent(e.personId(), p -> new ArrayList<>()).add(new Evidence(e.id(), e.tenantId(),
                     e.personId(), e.kind(), grants.getOrDefault(e.id(), List.of()), e.occurredAt(), null, null,
                     e.naturalKey(), null, null, e.revokes(), null, null));
@@ -268,43 +292,84 @@ public class JdbcHrSyncStore {
         return byPerson;
     }
 
-    /** What HR last received, by person and skill. */
+    /** What HR last received, by person and skill, for a page of the tenant's people. */
     public Map<String, Map<String, SentSkill>> sentSkills(String tenantId, List<String> personIds) {
-        Map<String, Map<String, SentSkill>> out = new HashMap<>();
-        for (int from = 0; from < personIds.size(); from += CHUNK) {
-            List<String> chunk = personIds.subList(from, Math.min(personIds.size(), from + CHUNK));
-            jdbc.sql("SELECT person_id, skill_id, level, verified_at, hash FROM hr_sync_sent_skill "
-                            + "WHERE tenant_id = :tenant AND person_id IN (:ids)")
-                    .param("tenant", tenantId).param("ids", chunk)
-                    .query(rs -> {
-                        SentSkill s = new SentSkill(rs.getString("person_id"), rs.getString("skill_id"),
-                                rs.getInt("level"), read(rs, "verified_at"), rs.getString("hash"));
-                        out.computeIfAbsent(s.personId(), p -> new HashMap<>()).put(s.skillId(), s);
-                    });
+        if (personIds.isEmpty()) {
+            return Map.of();
         }
+        PageRange range = PageRange.of(personIds);
+        Map<String, Map<String, SentSkill>> out = new HashMap<>();
+        range.bind(jdbc.sql("SELECT tenant_id, person_id, skill_id, level, verified_at, hash FROM hr_sync_sent_skill "
+                        + "WHERE " + PageRange.WHERE))
+                .query(rs -> {
+                    if (!tenantId.equals(rs.getString("tenant_id")) || !range.holds(rs.getString("person_id"))) {
+                        return;
+                    }
+                    SentSkill s = new SentSkill(rs.getString("person_id"), rs.getString("skill_id"),
+                            rs.getInt("level"), read(rs, "verified_at"), rs.getString("hash"));
+                    out.computeIfAbsent(s.personId(), p -> new HashMap<>()).put(s.skillId(), s);
+                });
         return out;
     }
 
     /**
-     * Makes the sent state say what one delivered batch told HR, in one transaction: an upsert replaces
-     * the row, a removal deletes it. Applying the same ledger twice leaves the same state.
+     * Makes the sent state say what delivered batches told HR, in one transaction. Rows are updated in
+     * place and a line the plan found unchanged ({@link LedgerLine.Effect#KEEP}, a full snapshot
+     * re-sending what HR holds) is skipped, so a snapshot over a filled state writes only what differs.
+     * Applying the same lines twice (a run resumed while settling) leaves the same state: an insert that
+     * finds its row updates it, an update that finds none inserts it.
      */
     public void applyLedger(String tenantId, String runId, List<LedgerLine> lines) {
-        tx.executeWithoutResult(status -> {
-            List<Object[]> deletes = new ArrayList<>(lines.size());
-            List<Object[]> inserts = new ArrayList<>(lines.size());
-            for (LedgerLine line : lines) {
-                deletes.add(new Object[]{tenantId, line.personId(), line.skillId()});
-                if (line.upsert()) {
-                    inserts.add(new Object[]{tenantId, line.personId(), line.skillId(), line.level(),
-                            time(line.verifiedAt()), line.hash(), runId});
-                }
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<LedgerLine> inserts = new ArrayList<>();
+        List<LedgerLine> updates = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        for (LedgerLine line : lines) {
+            switch (line.effect()) {
+                case INSERT -> inserts.add(line);
+                case UPDATE, REPLACE -> updates.add(line);
+                case DELETE -> deletes.add(new Object[]{tenantId, line.personId(), line.skillId()});
+                case KEEP -> { }
             }
+        }
+        tx.executeWithoutResult(status -> {
+            List<LedgerLine> notInserted = missed(inserts, template.batchUpdate(INSERT_SENT,
+                    sentRows(tenantId, runId, inserts, true)));
+            updates.addAll(notInserted);
+            List<LedgerLine> notUpdated = missed(updates, template.batchUpdate(UPDATE_SENT,
+                    sentRows(tenantId, runId, updates, false)));
+            template.batchUpdate(INSERT_SENT, sentRows(tenantId, runId, notUpdated, true));
             template.batchUpdate("DELETE FROM hr_sync_sent_skill WHERE tenant_id = ? AND person_id = ? AND skill_id = ?",
                     deletes);
-            template.batchUpdate("INSERT INTO hr_sync_sent_skill (tenant_id, person_id, skill_id, level, verified_at, "
-                    + "hash, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts);
         });
+    }
+
+    private static final String INSERT_SENT = "INSERT INTO hr_sync_sent_skill (tenant_id, person_id, skill_id, level, "
+            + "verified_at, hash, run_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String UPDATE_SENT = "UPDATE hr_sync_sent_skill SET level = ?, verified_at = ?, hash = ?, "
+            + "run_id = ? WHERE tenant_id = ? AND person_id = ? AND skill_id = ?";
+
+    private static List<Object[]> sentRows(String tenantId, String runId, List<LedgerLine> lines, boolean insert) {
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (LedgerLine l : lines) {
+            rows.add(insert
+                    ? new Object[]{tenantId, l.personId(), l.skillId(), l.level(), time(l.verifiedAt()), l.hash(), runId}
+                    : new Object[]{l.level(), time(l.verifiedAt()), l.hash(), runId, tenantId, l.personId(), l.skillId()});
+        }
+        return rows;
+    }
+
+    /** The lines whose statement changed no row; a driver that gives no count leaves the line in (both steps are idempotent). */
+    private static List<LedgerLine> missed(List<LedgerLine> lines, int[] counts) {
+        List<LedgerLine> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (counts[i] == 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                out.add(lines.get(i));
+            }
+        }
+        return out;
     }
 
     /** Streams the ledgers of a run's batches in a state, in batch order, paged like {@link #forEachBatch}. */
@@ -315,28 +380,63 @@ public class JdbcHrSyncStore {
             page = jdbc.sql("SELECT b.batch_no, d.ledger FROM hr_sync_batch b JOIN hr_sync_batch_body d "
                             + "ON d.run_id = b.run_id AND d.batch_no = b.batch_no WHERE b.run_id = :run AND b.state = :state "
                             + "AND b.batch_no > :after ORDER BY b.batch_no FETCH FIRST :n ROWS ONLY")
-                    .param("run", runId).param("state", state.name()).param("after", after).param("n", STREAM_PAGE)
+                    .param("run", runId).param("state", state.name()).param("after", after).param("n", LEDGER_PAGE)
                     .query((rs, n) -> Map.entry(rs.getInt("batch_no"), rs.getString("ledger"))).list();
             for (Map.Entry<Integer, String> row : page) {
                 consumer.accept(row.getValue());
                 after = row.getKey();
             }
-        } while (page.size() == STREAM_PAGE);
+        } while (page.size() == LEDGER_PAGE);
     }
 
-    /** One line of a batch's ledger: what the sent state becomes for one person and skill. */
-    public record LedgerLine(String personId, String skillId, boolean upsert, int level, Instant verifiedAt,
+    /**
+     * One line of a batch's ledger: what the sent state becomes for one person and skill, and what the
+     * plan saw there, so that settling writes only what changed.
+     */
+    public record LedgerLine(String personId, String skillId, Effect effect, int level, Instant verifiedAt,
                              String hash) {
 
+        /**
+         * INSERT: HR held nothing; UPDATE: HR held another record; KEEP: HR holds this very record (a full
+         * snapshot re-sent it); DELETE: a removal; REPLACE: an upsert planned before the plan recorded
+         * what HR held (ledgers of runs planned by an earlier version), written as an update or insert.
+         */
+        public enum Effect { INSERT, UPDATE, KEEP, DELETE, REPLACE }
+
+        public boolean upsert() {
+            return effect != Effect.DELETE;
+        }
+
         public String format() {
-            return personId + '\t' + skillId + '\t' + (upsert ? "upsert" : "remove") + '\t' + level + '\t'
+            return personId + '\t' + skillId + '\t' + wire(effect) + '\t' + level + '\t'
                     + verifiedAt + '\t' + (hash == null ? "" : hash);
         }
 
         public static LedgerLine parse(String line) {
             String[] f = line.split("\t", -1);
-            return new LedgerLine(f[0], f[1], f[2].equals("upsert"), Integer.parseInt(f[3]),
+            return new LedgerLine(f[0], f[1], effect(f[2]), Integer.parseInt(f[3]),
                     f[4].equals("null") ? null : Instant.parse(f[4]), f[5].isEmpty() ? null : f[5]);
+        }
+
+        private static String wire(Effect effect) {
+            return switch (effect) {
+                case INSERT -> "insert";
+                case UPDATE -> "update";
+                case KEEP -> "keep";
+                case DELETE -> "remove";
+                case REPLACE -> "upsert";
+            };
+        }
+
+        private static Effect effect(String wire) {
+            return switch (wire) {
+                case "insert" -> Effect.INSERT;
+                case "update" -> Effect.UPDATE;
+                case "keep" -> Effect.KEEP;
+                case "remove" -> Effect.DELETE;
+                case "upsert" -> Effect.REPLACE;
+                default -> throw new IllegalStateException("unknown ledger effect '" + wire + "'");
+            };
         }
     }
 
