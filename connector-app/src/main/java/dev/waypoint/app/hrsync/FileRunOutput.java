@@ -37,12 +37,24 @@ final class FileRunOutput implements RunOutput {
     private final Path directory;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Opener files;
     private final CsvMapper csv = new CsvMapper();
 
+    /** Opens a file for writing; a seam so that a full disk can be shown (root writes past chmod). */
+    @FunctionalInterface
+    interface Opener {
+        OutputStream open(Path file) throws IOException;
+    }
+
     FileRunOutput(Path directory, ObjectMapper json, Clock clock) {
+        this(directory, json, clock, Files::newOutputStream);
+    }
+
+    FileRunOutput(Path directory, ObjectMapper json, Clock clock, Opener files) {
         this.directory = directory;
         this.json = json;
         this.clock = clock;
+        this.files = files;
     }
 
     @Override
@@ -110,7 +122,9 @@ final class FileRunOutput implements RunOutput {
                     Map.of("name", names.csv(), "format", "csv", "records", counts.records,
                             "bytes", Files.size(csvTemp), "sha256", csvSha)));
             manifestTemp = Files.createTempFile(directory, ".hr-sync-", ".tmp");
-            Files.write(manifestTemp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            try (OutputStream out = files.open(manifestTemp)) {
+                out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            }
             move(jsonTemp, names.jsonLines());
             move(csvTemp, names.csv());
             move(manifestTemp, names.manifest());
@@ -127,8 +141,8 @@ final class FileRunOutput implements RunOutput {
         Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static DigestOutputStream digesting(Path file) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
+    private DigestOutputStream digesting(Path file) throws IOException {
+        OutputStream out = files.open(file);
         try {
             return new DigestOutputStream(new java.io.BufferedOutputStream(out, 64 * 1024), MessageDigest.getInstance("SHA-256"));
         } catch (NoSuchAlgorithmException e) {

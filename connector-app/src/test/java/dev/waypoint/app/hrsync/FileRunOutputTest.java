@@ -11,6 +11,7 @@ import dev.waypoint.core.hrsync.SyncMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.FilterOutputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,6 +110,52 @@ class FileRunOutputTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void diskFillingUpMidFileLeavesNoFileAndNamesTheCause() throws IOException {
+        FileRunOutput onFullDisk = new FileRunOutput(dir, JSON, Clock.systemUTC(), filling(700));
+
+        assertThatThrownBy(() -> onFullDisk.write(RUN, twoBatches()))
+                .isInstanceOf(OutputUnavailableException.class)
+                .hasMessageContaining("No space left on device");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("no temporary file and no final name left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void diskFullWhenTheManifestIsWrittenPublishesNeitherDataFile() throws Exception {
+        int[] opened = {0};
+        FileRunOutput.Opener manifestFails = file -> {
+            if (++opened[0] == 3) {
+                throw new IOException("No space left on device");
+            }
+            return Files.newOutputStream(file);
+        };
+
+        assertThatThrownBy(() -> new FileRunOutput(dir, JSON, Clock.systemUTC(), manifestFails).write(RUN, twoBatches()))
+                .isInstanceOf(OutputUnavailableException.class);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+        // the same run written again once there is room: complete, as if nothing had happened
+        output(dir).write(RUN, twoBatches());
+        assertThat(Files.readAllLines(dir.resolve(RunFiles.of(RUN).jsonLines()))).hasSize(3);
+    }
+
+    /** Files on a disk with {@code room} bytes left in all: the write past it fails as a full disk does. */
+    private static FileRunOutput.Opener filling(long room) {
+        long[] written = {0};
+        return file -> new FilterOutputStream(Files.newOutputStream(file)) {
+            @Override
+            public void write(int b) throws IOException {
+                if (++written[0] > room) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(b);
+            }
+        };
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.waypoint.app.hrsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.waypoint.app.support.ApiClient;
@@ -27,9 +28,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -57,6 +63,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HrSyncServerTest {
 
     private static final String SECRET = "server-test-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LOCK_TTL = Duration.ofSeconds(2);
     private static final WireMockServer HR = new WireMockServer(options().dynamicPort());
     private static final Path FILES;
 
@@ -75,6 +83,7 @@ class HrSyncServerTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("waypoint.hr-sync.batch-size", () -> "2");
         registry.add("waypoint.hr-sync.cron", () -> "-");
+        registry.add("waypoint.hr-sync.lock-ttl", () -> LOCK_TTL.toMillis() + "ms");
         registry.add("waypoint.hr-sync.tenants.default.http.url", () -> HR.baseUrl() + "/hr/skills");
         registry.add("waypoint.hr-sync.tenants.default.http.secret", () -> SECRET);
         registry.add("waypoint.hr-sync.tenants.default.http.first-backoff", () -> "10ms");
@@ -145,17 +154,22 @@ class HrSyncServerTest {
 
     @Test
     void runsOnDemandSendsSignedBatchesWritesFilesAndKeepsTheReport() throws Exception {
-        ApiClient.Answer started = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
+        HttpResponse<String> started = postForLocation("/api/v1/hr-sync/runs?mode=full");
 
-        assertThat(started.status()).as(started.raw()).isEqualTo(200);
-        JsonNode report = started.body().get(0);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(started.body());
+        String runId = accepted.path("runId").asText();
+        assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/hr-sync/runs/" + runId);
+        assertThat(accepted.path("location").asText()).isEqualTo("/api/v1/hr-sync/runs/" + runId);
+        assertThat(accepted.path("runs").get(0).path("status").asText()).isIn("planning", "delivering", "succeeded");
+
+        JsonNode report = finished(runId);
         assertThat(report.path("status").asText()).isEqualTo("succeeded");
         assertThat(report.path("mode").asText()).isEqualTo("full");
         assertThat(report.path("counts").path("skillsUpserted").asInt()).isEqualTo(3);
         assertThat(report.path("counts").path("batchesTotal").asInt()).isEqualTo(2);
         assertThat(report.path("peopleWithoutHrId").asInt()).isEqualTo(1);
         assertThat(report.path("durationMs").isNumber()).isTrue();
-        String runId = report.path("id").asText();
 
         List<LoggedRequest> requests = HR.findAll(postRequestedFor(urlEqualTo("/hr/skills")));
         assertThat(requests).extracting(r -> r.getHeader("Idempotency-Key")).containsExactly(runId + "-1", runId + "-2");
@@ -186,7 +200,8 @@ class HrSyncServerTest {
 
         ApiClient.Answer started = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
 
-        JsonNode report = started.body().get(0);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        JsonNode report = finished(started.body().path("runId").asText());
         assertThat(report.path("status").asText()).isEqualTo("partial");
         assertThat(report.path("counts").path("batchesFailed").asInt()).isEqualTo(1);
         assertThat(report.path("counts").path("batchesSent").asInt()).isEqualTo(1);
@@ -209,18 +224,39 @@ class HrSyncServerTest {
         try {
             ApiClient.Answer answer = api.postJson("/api/v1/hr-sync/runs", "");
             assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.raw()).contains("another node");
         } finally {
             otherNode.unlock();
         }
-        assertThat(api.postJson("/api/v1/hr-sync/runs", "").status()).isEqualTo(200);
+        ApiClient.Answer after = api.postJson("/api/v1/hr-sync/runs", "");
+        assertThat(after.status()).isEqualTo(202);
+        finished(after.body().path("runId").asText());
+    }
+
+    @Test
+    void aSecondStartWhileOneRunsIsAConflictNamingTheRunningRun() {
+        HR.stubFor(post("/hr/skills").willReturn(aResponse().withStatus(200).withFixedDelay(700)));
+        ApiClient.Answer first = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
+        assertThat(first.status()).as(first.raw()).isEqualTo(202);
+        String runId = first.body().path("runId").asText();
+
+        ApiClient.Answer second = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
+
+        assertThat(second.status()).as(second.raw()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.body().path("detail").asText()).contains(runId);
+        assertThat(second.body().path("runningRuns").toString()).contains("/api/v1/hr-sync/runs/" + runId);
+        assertThat(finished(runId).path("status").asText()).isEqualTo("succeeded");
+        // the refused start left no run of its own behind
+        assertThat(api.get("/api/v1/hr-sync/runs").body().findValuesAsText("status")).doesNotContain("planning");
     }
 
     @Test
     void twoNodesStartingAtOnceRunItOnce() throws Exception {
         HR.stubFor(post("/hr/skills").willReturn(aResponse().withStatus(200).withFixedDelay(700)));
         HrSyncJob secondNode = new HrSyncJob(runnerOf(job), outputsOf(job), propertiesOf(job), taxonomyOf(job),
-                otherNodeLocks(), java.time.Clock.systemUTC());
+                otherNodeLocks(), java.time.Clock.systemUTC(), HrSyncJob.startThreads());
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
@@ -241,9 +277,84 @@ class HrSyncServerTest {
         assertThat(HR.findAll(postRequestedFor(urlEqualTo("/hr/skills")))).hasSize(2);
     }
 
+    @Test
+    void aLockLeftByADeadNodeExpiresAfterItsTimeToLive() throws Exception {
+        Lock deadNode = otherNodeLocks().obtain(HrSyncJob.LOCK_KEY);
+        assertThat(deadNode.tryLock()).isTrue();
+        // the node dies holding it: nobody unlocks or renews it
+
+        assertThat(job.runNow("test", SyncMode.INCREMENTAL).result()).isEqualTo(HrSyncJob.Result.LOCKED);
+        Thread.sleep(LOCK_TTL.toMillis() + 300);
+        assertThat(job.runNow("test", SyncMode.INCREMENTAL).result()).isEqualTo(HrSyncJob.Result.RAN);
+    }
+
+    @Test
+    void theLockIsRenewedWhileARunOutlivesItsTimeToLive() throws Exception {
+        // two batches of 1.2 s each: the run holds the lock longer than its 2 s time to live
+        HR.stubFor(post("/hr/skills").willReturn(aResponse().withStatus(200).withFixedDelay(1_200)));
+        long start = System.nanoTime();
+        ApiClient.Answer started = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String runId = started.body().path("runId").asText();
+        JdbcLockRegistry otherNode = otherNodeLocks();
+
+        List<String> takenWhileRunning = new ArrayList<>();
+        int tries = 0;
+        while (running(runId)) {
+            Lock lock = otherNode.obtain(HrSyncJob.LOCK_KEY);
+            if (lock.tryLock()) {
+                lock.unlock();
+                // the run records its end before it lets go: taken while still running means the lock lapsed
+                if (running(runId)) {
+                    takenWhileRunning.add("try " + tries);
+                }
+            }
+            tries++;
+            Thread.sleep(100);
+        }
+
+        JsonNode report = finished(runId);
+        assertThat(report.path("status").asText()).isEqualTo("succeeded");
+        // the server's clock is fixed, so the run's own duration says nothing here
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(LOCK_TTL);
+        assertThat(tries).isGreaterThan(10);
+        assertThat(takenWhileRunning).isEmpty();
+    }
+
+    private boolean running(String runId) {
+        return List.of("planning", "delivering").contains(api.get("/api/v1/hr-sync/runs/" + runId).body()
+                .path("status").asText());
+    }
+
+    /** Polls the run's report until it ended: the API runs it in the background. */
+    private JsonNode finished(String runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode report = api.get("/api/v1/hr-sync/runs/" + runId).body();
+            if (!List.of("planning", "delivering").contains(report.path("status").asText())
+                    || System.nanoTime() > deadline) {
+                return report;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A POST read with its headers (the shared client keeps only status and body). */
+    private HttpResponse<String> postForLocation(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private JdbcLockRegistry otherNodeLocks() {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion("waypoint-hr-sync");
+        repository.setTimeToLive((int) LOCK_TTL.toMillis());
         repository.setTransactionManager(tx);
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();

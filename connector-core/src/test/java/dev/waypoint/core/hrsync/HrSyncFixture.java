@@ -60,6 +60,15 @@ final class HrSyncFixture implements AutoCloseable {
                 Files.readString(Path.of("../samples/taxonomy/waypoint-sample.yaml"))).asOptional().orElseThrow();
     }
 
+    /** People E1…E5, each verified in SQL at level 3 ten days before {@link #START}. */
+    static HrSyncFixture withFiveVerifiedPeople() throws IOException {
+        HrSyncFixture db = new HrSyncFixture();
+        for (int i = 1; i <= 5; i++) {
+            db.verified(db.person("E" + i, "p" + i + "@example.com"), "sql", 3, START.minus(Duration.ofDays(10)));
+        }
+        return db;
+    }
+
     HrSyncRunner runner(int batchSize) {
         Clock clock = new Clock() {
             @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }

@@ -139,7 +139,7 @@ public class JdbcHrSyncStore {
 
     /** Numbers of the batches still to deliver, in order. */
     public List<Integer> pendingBatchNumbers(String runId) {
-        return jdbc.sql("SELECT batch_no FROM hr_sync_batch WHERE run_id = :run AND state = 'PENDING' ORDER BY batch_no")
+        return jdbc.sql("SELECT batch_no FROM hr_sync_batch WHERE run_id = :run AND state = 'PENDING' ORDER BY run_id, batch_no")
                 .param("run", runId).query(Integer.class).list();
     }
 
@@ -157,12 +157,15 @@ public class JdbcHrSyncStore {
     /**
      * Streams the batches of a run in order, a few at a time by keyset on the batch number: neither
      * PostgreSQL outside a transaction nor embedded H2 streams a large result set, so the query is paged.
+     * The order names the whole key (run, batch): ordered by the batch number alone, H2 does not see that
+     * the primary key is already in that order and reads and sorts every later batch, body and all, for
+     * each page — quadratic, and what ran a 100,000-person run out of memory.
      */
     public void forEachBatch(String runId, Consumer<HrSyncBatch> consumer) {
         int after = 0;
         List<HrSyncBatch> page;
         do {
-            page = jdbc.sql(BATCH_WITH_BODY + " WHERE b.run_id = :run AND b.batch_no > :after ORDER BY b.batch_no "
+            page = jdbc.sql(BATCH_WITH_BODY + " WHERE b.run_id = :run AND b.batch_no > :after ORDER BY b.run_id, b.batch_no "
                             + "FETCH FIRST :n ROWS ONLY")
                     .param("run", runId).param("after", after).param("n", STREAM_PAGE)
                     .query(JdbcHrSyncStore::mapBatch).list();
@@ -379,7 +382,7 @@ public class JdbcHrSyncStore {
         do {
             page = jdbc.sql("SELECT b.batch_no, d.ledger FROM hr_sync_batch b JOIN hr_sync_batch_body d "
                             + "ON d.run_id = b.run_id AND d.batch_no = b.batch_no WHERE b.run_id = :run AND b.state = :state "
-                            + "AND b.batch_no > :after ORDER BY b.batch_no FETCH FIRST :n ROWS ONLY")
+                            + "AND b.batch_no > :after ORDER BY b.run_id, b.batch_no FETCH FIRST :n ROWS ONLY")
                     .param("run", runId).param("state", state.name()).param("after", after).param("n", LEDGER_PAGE)
                     .query((rs, n) -> Map.entry(rs.getInt("batch_no"), rs.getString("ledger"))).list();
             for (Map.Entry<Integer, String> row : page) {
