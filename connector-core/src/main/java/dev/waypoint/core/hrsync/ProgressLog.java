@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** Logs a long step's progress at most once per interval: done/total, rate per second and time left. */
 final class ProgressLog {
@@ -14,27 +16,38 @@ final class ProgressLog {
     private final String unit;
     private final long total;
     private final long everyNanos;
-    private final long started = System.nanoTime();
-    private long lastLogged = started;
+    private final LongSupplier nanoTime;
+    private final Consumer<String> out;
+    private final long started;
+    private long lastLogged;
     private long done;
 
     ProgressLog(String what, String unit, long total, Duration every) {
+        this(what, unit, total, every, System::nanoTime, log::info);
+    }
+
+    /** With the time source and the log line's destination given, so that the lines can be checked. */
+    ProgressLog(String what, String unit, long total, Duration every, LongSupplier nanoTime, Consumer<String> out) {
         this.what = what;
         this.unit = unit;
         this.total = total;
         this.everyNanos = every.toNanos();
+        this.nanoTime = nanoTime;
+        this.out = out;
+        this.started = nanoTime.getAsLong();
+        this.lastLogged = started;
     }
 
     void advance(long count) {
         done += count;
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - lastLogged >= everyNanos) {
             lastLogged = now;
-            log.info(line(now));
+            out.accept(line(now));
         }
     }
 
-    String line(long now) {
+    private String line(long now) {
         double seconds = Math.max(1e-9, (now - started) / 1e9);
         double rate = done / seconds;
         String eta = rate > 0 && total > done ? Math.round((total - done) / rate) + " s" : "-";
