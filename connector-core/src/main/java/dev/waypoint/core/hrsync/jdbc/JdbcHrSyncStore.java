@@ -338,11 +338,14 @@ public class JdbcHrSyncStore {
             }
         }
         tx.executeWithoutResult(status -> {
+            // An insert whose driver gives no count (PostgreSQL with reWriteBatchedInserts) is left as is:
+            // a row already there holds what a repeated ledger wrote, or a merged person's state, which
+            // the next run diffs and corrects. Updating every such line would triple a first sync's writes.
             List<LedgerLine> notInserted = missed(inserts, template.batchUpdate(INSERT_SENT,
-                    sentRows(tenantId, runId, inserts, true)));
+                    sentRows(tenantId, runId, inserts, true)), false);
             updates.addAll(notInserted);
             List<LedgerLine> notUpdated = missed(updates, template.batchUpdate(UPDATE_SENT,
-                    sentRows(tenantId, runId, updates, false)));
+                    sentRows(tenantId, runId, updates, false)), true);
             template.batchUpdate(INSERT_SENT, sentRows(tenantId, runId, notUpdated, true));
             template.batchUpdate("DELETE FROM hr_sync_sent_skill WHERE tenant_id = ? AND person_id = ? AND skill_id = ?",
                     deletes);
@@ -364,11 +367,11 @@ public class JdbcHrSyncStore {
         return rows;
     }
 
-    /** The lines whose statement changed no row; a driver that gives no count leaves the line in (both steps are idempotent). */
-    private static List<LedgerLine> missed(List<LedgerLine> lines, int[] counts) {
+    /** The lines whose statement changed no row, and with {@code unknownMissed} those the driver gave no count for. */
+    private static List<LedgerLine> missed(List<LedgerLine> lines, int[] counts, boolean unknownMissed) {
         List<LedgerLine> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (counts[i] == 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+            if (counts[i] == 0 || (unknownMissed && counts[i] == java.sql.Statement.SUCCESS_NO_INFO)) {
                 out.add(lines.get(i));
             }
         }
