@@ -87,6 +87,8 @@ class HrSyncServerTest {
         registry.add("waypoint.hr-sync.tenants.default.http.url", () -> HR.baseUrl() + "/hr/skills");
         registry.add("waypoint.hr-sync.tenants.default.http.secret", () -> SECRET);
         registry.add("waypoint.hr-sync.tenants.default.http.first-backoff", () -> "10ms");
+        registry.add("waypoint.hr-sync.tenants.default.http.timeout", () -> "6s");
+        registry.add("waypoint.hr-sync.tenants.default.http.max-attempts", () -> "2");
         registry.add("waypoint.hr-sync.tenants.default.files.directory", FILES::toString);
     }
 
@@ -207,6 +209,28 @@ class HrSyncServerTest {
         assertThat(report.path("counts").path("batchesSent").asInt()).isEqualTo(1);
         assertThat(report.path("errors").toString()).contains("HTTP 422", "unknown employee E1");
         assertThat(HR.findAll(postRequestedFor(urlEqualTo("/hr/skills")))).hasSize(2);
+    }
+
+    @Test
+    void aSlowEndpointIsRetriedReportedAndTheRunResumesUnderTheSameKeys() {
+        HR.stubFor(post("/hr/skills").willReturn(aResponse().withStatus(200).withFixedDelay(7_000)));
+
+        ApiClient.Answer started = api.postJson("/api/v1/hr-sync/runs?mode=full", "");
+        String runId = started.body().path("runId").asText();
+        JsonNode stopped = finished(runId);
+
+        assertThat(stopped.path("status").asText()).isEqualTo("interrupted");
+        assertThat(stopped.path("errors").toString()).contains("did not answer batch 1", "after 2 attempts");
+        assertThat(HR.findAll(postRequestedFor(urlEqualTo("/hr/skills")))).as("retried once, then stopped").hasSize(2);
+
+        HR.resetAll();
+        HR.stubFor(post("/hr/skills").willReturn(aResponse().withStatus(200)));
+        ApiClient.Answer again = api.postJson("/api/v1/hr-sync/runs", "");
+
+        assertThat(again.body().path("runId").asText()).as("the stopped run is resumed, not a new one").isEqualTo(runId);
+        assertThat(finished(runId).path("status").asText()).isEqualTo("succeeded");
+        assertThat(HR.findAll(postRequestedFor(urlEqualTo("/hr/skills")))).extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsExactly(runId + "-1", runId + "-2");
     }
 
     @Test
