@@ -45,7 +45,7 @@ class LrsPolling {
     LrsPolling(XapiProperties properties, StatementIntake intake, XapiEvidenceSource evidence, JdbcPollWatermarks watermarks,
                DeadLetterRepository deadLetters, ObjectMapper json, DataSource dataSource, Clock clock) {
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build();
-        this.pollers = properties.lrs().stream().map(lrs -> {
+        this.pollers = properties.lrs().stream().filter(XapiProperties.Lrs::polled).map(lrs -> {
             every.put(lrs.name(), lrs.pollEvery());
             return new LrsPoller(lrs, new XapiClient(http, json, lrs, 4, Duration.ofMillis(500)), intake, evidence, watermarks,
                     deadLetters, json, clock);
