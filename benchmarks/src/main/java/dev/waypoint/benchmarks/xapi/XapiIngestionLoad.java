@@ -37,8 +37,9 @@ import java.util.function.LongFunction;
  * with other work, that figure moves far less than the throughput does.
  *
  * <p>Arguments (all optional): {@code jar=connector-app/target/waypoint.jar threads=8 seconds=30 maxRequests=20000
- * jfr=benchmarks/target/xapi-server.jfr} (the last records the server's CPU samples with Flight Recorder, for
- * {@code jfr print --events jdk.ExecutionSample}).
+ * jfr=benchmarks/target/xapi-server.jfr durable=false}: {@code jfr} records the server's CPU samples with Flight
+ * Recorder (for {@code jfr print --events jdk.ExecutionSample}); {@code durable=true} runs PostgreSQL with
+ * {@code fsync} and {@code synchronous_commit} on instead of the embedded binaries' defaults (both off).
  */
 public final class XapiIngestionLoad {
 
@@ -53,7 +54,12 @@ public final class XapiIngestionLoad {
         if (!new File(jar).isFile()) {
             throw new IllegalArgumentException("no server jar at " + jar + "; build it with ./mvnw -B -o -pl connector-app -am package -DskipTests");
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder();
+        if (Boolean.parseBoolean(arg(args, "durable", "false"))) {
+            // The embedded defaults are fsync off (-F) and synchronous_commit off; these come later and win.
+            database.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try (EmbeddedPostgres postgres = database.start()) {
             String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             int port = freePort();
             Process server = startServer(jar, port, jdbcUrl, arg(args, "jfr", null));
