@@ -10,6 +10,7 @@ import dev.waypoint.xapi.statement.LogstoreQuirks;
 import dev.waypoint.xapi.statement.StatementFingerprint;
 import dev.waypoint.xapi.statement.StatementValidator;
 import dev.waypoint.xapi.statement.Violation;
+import dev.waypoint.xapi.statement.XapiStatement;
 import dev.waypoint.xapi.statement.XapiVersion;
 import dev.waypoint.xapi.store.JdbcStatementStore;
 import dev.waypoint.xapi.store.StatementRow;
@@ -176,12 +177,16 @@ public final class StatementIntake {
                 version.latestPatch(), stored, properties.verbs().containsKey(verb));
     }
 
-    private dev.waypoint.xapi.statement.XapiStatement.Agent readActor(JsonNode actor) {
-        try {
-            return json.treeToValue(actor, dev.waypoint.xapi.statement.XapiStatement.Agent.class);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+    /** The identifying part of a validated actor, read off the tree (binding it with Jackson cost more than the rest). */
+    private static XapiStatement.Agent readActor(JsonNode actor) {
+        JsonNode account = actor.get("account");
+        return new XapiStatement.Agent(null, null, text(actor.get("mbox")), text(actor.get("mbox_sha1sum")),
+                text(actor.get("openid")), account == null ? null
+                : new XapiStatement.Account(text(account.get("homePage")), text(account.get("name"))));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     private static String pathOf(List<String> ids, String id, boolean array) {

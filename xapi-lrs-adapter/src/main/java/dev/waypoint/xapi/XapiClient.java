@@ -9,6 +9,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,7 +24,9 @@ import java.util.List;
 
 /**
  * Reads statements from an external LRS (xAPI 1.0.3 Communication §2.1.3, GET Statements): one page per call,
- * with the {@code more} IRL resolved against the LRS and {@code X-Experience-API-Consistent-Through} reported.
+ * with the {@code more} IRL resolved against the LRS and {@code X-Experience-API-Consistent-Through} reported;
+ * and stores one statement there under its id (§2.1.1, PUT Statements), which an LRS answers 204 also when it
+ * holds that statement already, so a resend is harmless.
  * Calls go through OkHttp with a Resilience4j retry (connection faults, 5xx, 429, with exponential backoff) and a
  * circuit breaker per LRS; 4xx other than 429 are not retried (wrong credentials do not get better).
  */
@@ -75,6 +79,34 @@ public final class XapiClient {
             throw new LrsException("the LRS answered a 'more' link that is not a URL: " + more, false);
         }
         return fetch(url);
+    }
+
+    /** PUT one statement under {@code statementId}; a 409 (the LRS holds other content under that id) is not retried. */
+    public void put(String statementId, JsonNode statement) {
+        HttpUrl url = endpoint.newBuilder().addPathSegment("statements").addQueryParameter("statementId", statementId).build();
+        Retry.decorateRunnable(retry, CircuitBreaker.decorateRunnable(breaker, () -> send(url, statement))).run();
+    }
+
+    private void send(HttpUrl url, JsonNode statement) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(statement);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LrsException("the statement for LRS " + lrs.name() + " does not serialise: " + e.getOriginalMessage(), false);
+        }
+        Request request = new Request.Builder().url(url)
+                .header("X-Experience-API-Version", lrs.version())
+                .header("Authorization", Credentials.basic(lrs.key(), lrs.secret()))
+                .put(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                int code = response.code();
+                throw new LrsException("LRS " + lrs.name() + " answered " + code + " to PUT " + url.encodedPath(),
+                        code >= 500 || code == 429);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Page fetch(HttpUrl url) {

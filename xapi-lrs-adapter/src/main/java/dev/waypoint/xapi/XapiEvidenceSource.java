@@ -3,6 +3,7 @@ package dev.waypoint.xapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.core.engine.IngestOutcome;
+import dev.waypoint.core.engine.UnmappedSignalException;
 import dev.waypoint.core.ingest.EvidenceSink;
 import dev.waypoint.core.store.DeadLetterRepository;
 import dev.waypoint.xapi.statement.XapiStatement;
@@ -21,6 +22,10 @@ import java.util.Optional;
  * twice on the same statement: the evidence is keyed on the statement id and the core stores a natural key once.
  * A statement is marked mapped only after its outcome is settled (evidence stored, nothing to do, or a dead
  * letter kept), so a crash in between leaves it for the next sweep rather than losing it.
+ *
+ * <p>The sink is the pipeline's strict entry (it throws): a statement the taxonomy cannot map yet is kept as a
+ * dead letter of type {@value #DEAD_LETTER_TYPE} holding the raw statement, so a replay maps the statement again
+ * with the rules of the day (see {@link XapiDeadLetterReplay}); any other failure leaves it to the sweep.
  */
 public final class XapiEvidenceSource {
 
@@ -70,29 +75,46 @@ public final class XapiEvidenceSource {
     }
 
     private void settle(StatementRow row) {
+        try {
+            settle(row, sink);
+        } catch (UnmappedSignalException e) {
+            deadLetter(row, e.getMessage());
+        }
+    }
+
+    /**
+     * Replays one stored statement onto {@code strict} with today's mapping and marks it mapped; throws
+     * {@link UnmappedSignalException} when it still does not map (the caller keeps the letter open).
+     */
+    public void replay(StatementRow row, EvidenceSink strict) {
+        settle(row, strict);
+        store.markMapped(row.tenantId(), row.statementId());
+    }
+
+    private void settle(StatementRow row, EvidenceSink target) {
         XapiStatement statement = read(row.rawJson());
         XapiMapping mapping = mapper.map(row.tenantId(), statement, row.storedAt(), row.rawJson());
         if (mapping instanceof XapiMapping.Signal signal) {
             if (!store.isVoided(row.tenantId(), row.statementId())) { // voided before it was handed on: it never counts
-                report(row, sink.accept(signal.signal()));
+                report(row, target.accept(signal.signal()));
             }
         } else if (mapping instanceof XapiMapping.Failure failure) {
-            deadLetter(row, failure.reason());
+            throw new UnmappedSignalException(failure.reason());
         } else if (mapping instanceof XapiMapping.Void v) {
-            store.find(row.tenantId(), v.statementId().toLowerCase()).ifPresent(target -> revoke(row, statement, target));
+            store.find(row.tenantId(), v.statementId().toLowerCase()).ifPresent(voided -> revoke(row, statement, voided, target));
         } else if (mapping instanceof XapiMapping.Uncomplete u) {
             Optional<StatementRow> completion = store.latest(row.tenantId(), u.actorKey(), XapiVerbs.COMPLETED, u.objectId());
-            completion.ifPresent(target -> revoke(row, statement, target));
+            completion.ifPresent(completed -> revoke(row, statement, completed, target));
         }
         // XapiMapping.NoEvidence: stored as a statement, nothing more to do.
     }
 
-    private void revoke(StatementRow row, XapiStatement revoking, StatementRow targetRow) {
-        XapiStatement target = read(targetRow.rawJson());
-        if (!(mapper.map(targetRow.tenantId(), target, targetRow.storedAt(), targetRow.rawJson()) instanceof XapiMapping.Signal)) {
+    private void revoke(StatementRow row, XapiStatement revoking, StatementRow targetRow, EvidenceSink target) {
+        XapiStatement revoked = read(targetRow.rawJson());
+        if (!(mapper.map(targetRow.tenantId(), revoked, targetRow.storedAt(), targetRow.rawJson()) instanceof XapiMapping.Signal)) {
             return; // the target gave no evidence, so there is nothing to withdraw
         }
-        report(row, sink.accept(mapper.revocation(row.tenantId(), revoking, row.storedAt(), target, row.rawJson())));
+        report(row, target.accept(mapper.revocation(row.tenantId(), revoking, row.storedAt(), revoked, row.rawJson())));
     }
 
     private void report(StatementRow row, IngestOutcome outcome) {

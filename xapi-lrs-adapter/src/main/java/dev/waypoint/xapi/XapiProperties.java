@@ -55,14 +55,21 @@ public record XapiProperties(boolean strict, long maxBodyBytes, List<String> moo
      * @param tenant    the tenant the statements belong to
      * @param endpoint  the LRS's xAPI base, e.g. {@code https://lrs.example.com/xapi/}
      * @param pageLimit the {@code limit} asked per page
+     * @param writeBack  also send this tenant's readiness to this LRS, as statements (see {@link XapiWriteBack})
+     * @param poll       pull statements from this LRS (true unless said otherwise; an LRS may be for write-back only)
      */
     public record Lrs(String name, String tenant, String endpoint, String key, String secret, Duration pollEvery,
-                      int pageLimit, String version) {
+                      int pageLimit, String version, boolean writeBack, Boolean poll) {
 
         public Lrs {
             pollEvery = pollEvery == null ? Duration.ofMinutes(1) : pollEvery;
             pageLimit = pageLimit <= 0 ? 500 : pageLimit;
             version = version == null ? "1.0.3" : version;
+            poll = poll == null || poll;
+        }
+
+        public boolean polled() {
+            return poll;
         }
 
         @Override

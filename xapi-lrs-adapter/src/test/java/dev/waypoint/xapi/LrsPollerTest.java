@@ -48,7 +48,7 @@ class LrsPollerTest {
     void start() {
         lrsServer.start();
         lrs = new XapiProperties.Lrs("upstream", "default", "http://127.0.0.1:" + lrsServer.port() + "/xapi/", "key", "secret",
-                null, 2, "1.0.3");
+                null, 2, "1.0.3", false, null);
     }
 
     @AfterEach

@@ -32,9 +32,14 @@ import java.util.function.LongFunction;
  * API, then sends logstore_xapi-shaped statements from a bounded loop: POSTs of 30, then single-statement POSTs,
  * each phase bounded by a request count and a time limit. Afterwards it measures the raw ceiling of the same
  * database: plain JDBC batch inserts of rows of the same shape into the same table, 30 per transaction and 1 per
- * transaction, from as many threads. Prints throughput, p50 and p99, and the ratio to the ceiling.
+ * transaction, from as many threads. Prints throughput, p50 and p99, the ratio to the ceiling, and the server's CPU
+ * time per statement (its process CPU time over the phase, divided by the statements it took): on a host shared
+ * with other work, that figure moves far less than the throughput does.
  *
- * <p>Arguments (all optional): {@code jar=connector-app/target/waypoint.jar threads=8 seconds=30 maxRequests=20000}.
+ * <p>Arguments (all optional): {@code jar=connector-app/target/waypoint.jar threads=8 seconds=30 maxRequests=20000
+ * jfr=benchmarks/target/xapi-server.jfr durable=false}: {@code jfr} records the server's CPU samples with Flight
+ * Recorder (for {@code jfr print --events jdk.ExecutionSample}); {@code durable=true} runs PostgreSQL with
+ * {@code fsync} and {@code synchronous_commit} on instead of the embedded binaries' defaults (both off).
  */
 public final class XapiIngestionLoad {
 
@@ -49,10 +54,15 @@ public final class XapiIngestionLoad {
         if (!new File(jar).isFile()) {
             throw new IllegalArgumentException("no server jar at " + jar + "; build it with ./mvnw -B -o -pl connector-app -am package -DskipTests");
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder();
+        if (Boolean.parseBoolean(arg(args, "durable", "false"))) {
+            // The embedded defaults are fsync off (-F) and synchronous_commit off; these come later and win.
+            database.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        try (EmbeddedPostgres postgres = database.start()) {
             String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             int port = freePort();
-            Process server = startServer(jar, port, jdbcUrl);
+            Process server = startServer(jar, port, jdbcUrl, arg(args, "jfr", null));
             try {
                 String base = "http://127.0.0.1:" + port;
                 awaitHealthy(base, server);
@@ -60,8 +70,11 @@ public final class XapiIngestionLoad {
                 AtomicLong sequence = new AtomicLong();
 
                 phase("warm-up", base, basic, threads, Duration.ofSeconds(10), 2_000, n -> batch(sequence, 30), 30);
+                Duration cpu0 = cpu(server);
                 Latencies batches = phase("POST of 30", base, basic, threads, limit, maxRequests, n -> batch(sequence, 30), 30);
+                Duration cpu1 = cpu(server);
                 Latencies singles = phase("POST of 1", base, basic, threads, limit, maxRequests, n -> statement(sequence.incrementAndGet()), 1);
+                Duration cpu2 = cpu(server);
 
                 Latencies ceilingBatches = ceiling(postgres, threads, batches.statements(), 30);
                 Latencies ceilingSingles = ceiling(postgres, threads, singles.statements(), 1);
@@ -75,6 +88,8 @@ public final class XapiIngestionLoad {
                 System.out.printf(Locale.ROOT, "ratio to ceiling: POST of 30 %.2f, POST of 1 %.2f%n",
                         batches.statementsPerSecond() / ceilingBatches.statementsPerSecond(),
                         singles.statementsPerSecond() / ceilingSingles.statementsPerSecond());
+                System.out.printf(Locale.ROOT, "server CPU per statement: POST of 30 %.0f µs, POST of 1 %.0f µs%n",
+                        cpu1.minus(cpu0).toNanos() / 1e3 / batches.statements(), cpu2.minus(cpu1).toNanos() / 1e3 / singles.statements());
                 System.out.printf(Locale.ROOT, "threads=%d, limit=%ss or %d requests per phase, cores=%d%n",
                         threads, limit.toSeconds(), maxRequests, Runtime.getRuntime().availableProcessors());
             } finally {
@@ -82,6 +97,11 @@ public final class XapiIngestionLoad {
                 server.waitFor();
             }
         }
+    }
+
+    /** The server process's CPU time so far (all its threads, JIT and GC included). */
+    private static Duration cpu(Process server) {
+        return server.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for the server process"));
     }
 
     private static Latencies phase(String name, String base, String basic, int threads, Duration limit, long maxRequests,
@@ -219,15 +239,20 @@ public final class XapiIngestionLoad {
                 .formatted(n % 5000, SITE, n % 5000, SITE, n, n, at, SITE, SITE);
     }
 
-    private static Process startServer(String jar, int port, String jdbcUrl) throws IOException {
+    private static Process startServer(String jar, int port, String jdbcUrl, String jfr) throws IOException {
         File log = new File("benchmarks/target/xapi-server.log");
         log.getParentFile().mkdirs();
-        return new ProcessBuilder(javaBinary(), "-Xms512m", "-Xmx1g", "-jar", jar,
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms512m", "-Xmx1g"));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+        }
+        command.addAll(List.of("-jar", jar,
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.datasource.hikari.maximum-pool-size=16",
                 "--waypoint.admin-token=" + ADMIN_TOKEN, "--waypoint.xapi.moodle-sites[0]=" + SITE,
-                "--logging.level.root=WARN")
+                "--logging.level.root=WARN"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log).start();
     }
 

@@ -15,6 +15,7 @@ import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -43,16 +44,20 @@ class LrsPolling {
     private final Clock clock;
 
     LrsPolling(XapiProperties properties, StatementIntake intake, XapiEvidenceSource evidence, JdbcPollWatermarks watermarks,
-               DeadLetterRepository deadLetters, ObjectMapper json, DataSource dataSource, Clock clock) {
+               DeadLetterRepository deadLetters, ObjectMapper json, DataSource dataSource, PlatformTransactionManager tx,
+               Clock clock) {
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build();
-        this.pollers = properties.lrs().stream().map(lrs -> {
+        this.pollers = properties.lrs().stream().filter(XapiProperties.Lrs::polled).map(lrs -> {
             every.put(lrs.name(), lrs.pollEvery());
             return new LrsPoller(lrs, new XapiClient(http, json, lrs, 4, Duration.ofMillis(500)), intake, evidence, watermarks,
                     deadLetters, json, clock);
         }).toList();
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setPrefix("XAPI_INT_");
+        repository.setTransactionManager(tx);
         repository.afterPropertiesSet();
+        // Not a bean, so the container does not call this; without it every lock attempt fails.
+        repository.afterSingletonsInstantiated();
         this.locks = new JdbcLockRegistry(repository);
         this.clock = clock;
     }

@@ -1,15 +1,23 @@
 package dev.waypoint.app.xapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.app.pipeline.EvidenceSubmission;
+import dev.waypoint.core.engine.LearningPaths;
 import dev.waypoint.core.store.DeadLetterRepository;
+import dev.waypoint.core.store.PersonRepository;
+import dev.waypoint.core.taxonomy.ActiveTaxonomy;
 import dev.waypoint.xapi.StatementIntake;
+import dev.waypoint.xapi.XapiClient;
+import dev.waypoint.xapi.XapiDeadLetterReplay;
 import dev.waypoint.xapi.XapiEvidenceSource;
 import dev.waypoint.xapi.XapiMapper;
 import dev.waypoint.xapi.XapiProperties;
+import dev.waypoint.xapi.XapiWriteBack;
 import dev.waypoint.xapi.store.JdbcPollWatermarks;
 import dev.waypoint.xapi.store.JdbcStatementStore;
 import dev.waypoint.xapi.store.JdbcXapiCredentials;
+import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** The xAPI receiver's parts, wired: settings from {@code waypoint.xapi}, stores, intake, mapping, hand-off. */
+/**
+ * The xAPI receiver's parts, wired: settings from {@code waypoint.xapi}, stores, intake, mapping, the replay of
+ * {@code xapi_statement} dead letters, and the write-back of readiness to LRSs.
+ */
 @Configuration(proxyBeanMethods = false)
 class XapiConfiguration {
 
@@ -53,9 +65,29 @@ class XapiConfiguration {
         return new XapiMapper(properties);
     }
 
+    /**
+     * On the strict entry, so that a statement the taxonomy cannot map yet is kept as an {@code xapi_statement}
+     * letter (replayed from the statement, with the mapping of the day) rather than as a signal.
+     */
     @Bean
-    XapiEvidenceSource xapiEvidenceSource(JdbcStatementStore store, XapiMapper mapper, EvidenceSink sink,
+    XapiEvidenceSource xapiEvidenceSource(JdbcStatementStore store, XapiMapper mapper, EvidenceSubmission submission,
                                           DeadLetterRepository deadLetters, ObjectMapper json, Clock clock) {
-        return new XapiEvidenceSource(store, mapper, sink, deadLetters, json, clock);
+        return new XapiEvidenceSource(store, mapper, submission::submit, deadLetters, json, clock);
+    }
+
+    @Bean
+    XapiDeadLetterReplay xapiDeadLetterReplay(JdbcStatementStore store, StatementIntake intake, XapiEvidenceSource source,
+                                              ObjectMapper json) {
+        return new XapiDeadLetterReplay(store, intake, source, json);
+    }
+
+    /** A WriteBack bean: the dispatcher drives it from the outbox; it plans nothing unless an LRS has write-back on. */
+    @Bean
+    XapiWriteBack xapiWriteBack(XapiProperties properties, PersonRepository people, ActiveTaxonomy taxonomy,
+                                ObjectProvider<LearningPaths> paths, ObjectMapper json) {
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        return new XapiWriteBack(properties.lrs(), lrs -> new XapiClient(http, json, lrs, 3, Duration.ofMillis(500)),
+                people::identities, taxonomy,
+                (person, readiness) -> paths.getObject().plan(person.tenantId(), person.id(), readiness.roleId()), json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.waypoint.xapi.statement;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.waypoint.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,10 +20,15 @@ import java.util.UUID;
  * the sender may vary (id, stored, authority, version). It decides 204 against 409 for a known id, and
  * gives a statement sent without id (logstore_xapi sends none) an id derived from its content, so a
  * resent batch gets the same ids and is recognised instead of stored twice.
+ *
+ * <p>The canonical text must never change (stored hashes and derived ids depend on it): keys sorted, strings
+ * quoted as Jackson writes them, numbers by value. It is written straight into a buffer, because going through
+ * Jackson's serialiser for every key and string was a fifth of the CPU of a statement POST.
  */
 public final class StatementFingerprint {
 
     private static final Set<String> NOT_CONTENT = Set.of("id", "stored", "authority", "version");
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     private StatementFingerprint() {
     }
@@ -55,7 +61,8 @@ public final class StatementFingerprint {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(JsonNodeFactory.instance.textNode(keys.get(i)).toString()).append(':');
+                quoted(keys.get(i), out);
+                out.append(':');
                 write(node.get(keys.get(i)), out);
             }
             out.append('}');
@@ -69,11 +76,21 @@ public final class StatementFingerprint {
                 write(array.get(i), out);
             }
             out.append(']');
+        } else if (node.isTextual()) {
+            quoted(node.textValue(), out);
+        } else if (node.isInt() || node.isLong()) {
+            out.append(node.longValue());
         } else if (node.isNumber()) {
             // 1, 1.0 and 1e0 are the same score.
             out.append(node.decimalValue().stripTrailingZeros().toPlainString());
         } else {
             out.append(node.toString());
         }
+    }
+
+    private static void quoted(String text, StringBuilder out) {
+        out.append('"');
+        QUOTE.quoteAsString(text, out);
+        out.append('"');
     }
 }
