@@ -41,6 +41,7 @@ public final class MoodleEvidenceSource {
     private final MoodleSyncState state;
     private final PersonRepository people;
     private final Clock clock;
+    private final MoodleGradebookLinks gradebooks;
 
     /**
      * @param people where a Moodle user seen for the first time is linked to a person (id, idnumber,
@@ -48,10 +49,17 @@ public final class MoodleEvidenceSource {
      *               people with evidence are linked (through the signals)
      */
     public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock) {
+        this(sink, state, people, clock, MoodleGradebookLinks.NONE);
+    }
+
+    /** @param gradebooks told which AGS courses a changed person is enrolled in (see {@link MoodleOptions#agsCourseIds()}) */
+    public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock,
+                                MoodleGradebookLinks gradebooks) {
         this.sink = sink;
         this.state = state;
         this.people = people;
         this.clock = clock;
+        this.gradebooks = gradebooks;
     }
 
     public MoodleSyncReport sync(String tenantId, MoodleClient client, Taxonomy taxonomy) {
@@ -143,11 +151,13 @@ public final class MoodleEvidenceSource {
         if (people != null && !known.containsKey(userId)) {
             people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
-        String hash = hash(taxonomy.version(), courses, badges, client.site().activityCourseIds());
+        MoodleProperties site = client.site();
+        String hash = hash(taxonomy.version(), courses, badges, site.activityCourseIds(), site.options().agsCourseIds());
         if (hash.equals(before.answerHash())) {
             tally.unchanged.incrementAndGet();
             return;
         }
+        linkGradebooks(tenantId, site, user, courses);
         boolean clean = true;
         TreeSet<Long> completed = new TreeSet<>(before.completedCourseIds());
         for (JsonNode course : courses) {
@@ -222,6 +232,38 @@ public final class MoodleEvidenceSource {
         state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities));
     }
 
+    /** Before any evidence is sent, so that the readiness it changes is planned for these gradebooks too. */
+    private void linkGradebooks(String tenantId, MoodleProperties site, JsonNode user, JsonNode courses) {
+        List<Long> agsCourses = site.options().agsCourseIds();
+        if (agsCourses.isEmpty() || people == null || !learner(user)) {
+            return;
+        }
+        List<Long> enrolled = new ArrayList<>();
+        courses.forEach(course -> {
+            if (agsCourses.contains(course.path("id").asLong())) {
+                enrolled.add(course.path("id").asLong());
+            }
+        });
+        if (!enrolled.isEmpty()) {
+            String personId = people.resolve(tenantId, mapper.identities(user), mapper.displayName(user)).person().id();
+            gradebooks.enrolled(tenantId, site, personId, user.path("id").asLong(), enrolled);
+        }
+    }
+
+    /** A participant with roles none of which is a student's (a teacher) has no grade to show. */
+    private static boolean learner(JsonNode user) {
+        JsonNode roles = user.path("roles");
+        if (!roles.isArray() || roles.isEmpty()) {
+            return true;
+        }
+        for (JsonNode role : roles) {
+            if ("student".equals(role.path("shortname").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A wrong token or a function missing from the service fails every call alike: one error, and stop. */
     private static boolean siteWide(MoodleError e) {
         return e.kind() == MoodleError.Kind.INVALID_TOKEN || e.kind() == MoodleError.Kind.FUNCTION_NOT_ALLOWED;
@@ -242,8 +284,13 @@ public final class MoodleEvidenceSource {
      * The parts of the two answers that can change evidence (progress percentages are left out), and the
      * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
      */
-    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds) {
+    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds,
+                       List<Long> agsCourseIds) {
         StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
+        // a course newly listed for AGS must be looked at once, to link its learners' gradebooks
+        if (!agsCourseIds.isEmpty()) {
+            canonical.append("ags|").append(new TreeSet<>(agsCourseIds)).append('\n');
+        }
         List<String> lines = new ArrayList<>();
         // where activities are pulled, progress is how Moodle shows that one more was completed
         courses.forEach(c -> lines.add("c|" + c.path("id").asText() + "|" + c.path("idnumber").asText("")

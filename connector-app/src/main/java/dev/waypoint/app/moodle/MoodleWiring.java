@@ -1,7 +1,12 @@
 package dev.waypoint.app.moodle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.app.lti.LearnerPages;
+import dev.waypoint.app.lti.store.JdbcAgsLinks;
 import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.lti.RegistrationRepository;
+import dev.waypoint.core.writeback.WriteBackDispatcher;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.waypoint.core.store.EvidenceRepository;
 import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.core.store.ReadinessRepository;
@@ -29,9 +34,16 @@ class MoodleWiring {
     }
 
     @Bean
+    MoodleAgsLinks moodleAgsLinks(RegistrationRepository registrations, JdbcAgsLinks links, PersonRepository people,
+                                  ObjectProvider<WriteBackDispatcher> writeBack, ObjectProvider<LearnerPages> learnerPages,
+                                  Clock clock) {
+        return new MoodleAgsLinks(registrations, links, people, writeBack, learnerPages, clock);
+    }
+
+    @Bean
     MoodleEvidenceSource moodleEvidenceSource(EvidenceSink sink, JdbcMoodleSyncState state, PersonRepository people,
-                                              Clock clock) {
-        return new MoodleEvidenceSource(sink, state, people, clock);
+                                              MoodleAgsLinks gradebooks, Clock clock) {
+        return new MoodleEvidenceSource(sink, state, people, clock, gradebooks);
     }
 
     @Bean
