@@ -268,6 +268,16 @@ public class MoodleClient {
                 .add("filters[0][column]", "competencyframeworkid").add("filters[0][value]", frameworkId));
     }
 
+    /** The user's learning plans (any status). */
+    public JsonNode userPlans(long userId) {
+        return call("core_competency_list_user_plans", MoodleParams.none().add("userid", userId));
+    }
+
+    /** A plan's competencies, each with the user's rating ({@code usercompetency} or, once complete, {@code usercompetencyplan}). */
+    public JsonNode planCompetencies(long planId) {
+        return call("core_competency_list_plan_competencies", MoodleParams.none().add("id", planId));
+    }
+
     /** Warnings Moodle attached to an answer ({@code warnings[]}), as "item itemid: message". */
     public static List<String> warnings(JsonNode answer) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();

@@ -37,6 +37,7 @@ public final class MoodleEvidenceSource {
     private static final int MAX_ERRORS_KEPT = 100;
 
     private final MoodleMapper mapper = new MoodleMapper();
+    private final MoodleCompetencyRatings ratings = new MoodleCompetencyRatings(new MoodleCompetencyScale());
     private final EvidenceSink sink;
     private final MoodleSyncState state;
     private final PersonRepository people;
@@ -68,12 +69,13 @@ public final class MoodleEvidenceSource {
         Tally tally = new Tally();
         Map<Long, JsonNode> users = participants(client, tally);
         Map<Long, PersonState> known = state.all(tenantId);
+        long ownUserId = client.site().options().competencyRatings() && !tally.stopped() ? ownUserId(client, tally) : 0;
         ExecutorService workers = Executors.newFixedThreadPool(client.site().concurrency());
         try {
             for (JsonNode user : users.values()) {
                 workers.submit(() -> {
                     try {
-                        syncPerson(tenantId, client, taxonomy, user, known, tally);
+                        syncPerson(tenantId, client, taxonomy, user, known, ownUserId, tally);
                     } catch (RuntimeException unexpected) {
                         tally.error("user " + user.path("id").asText() + ": " + unexpected);
                     }
@@ -125,8 +127,18 @@ public final class MoodleEvidenceSource {
         return users;
     }
 
+    /** The web-service user, whose own ratings are Waypoint's write-back and not evidence; -1 when unknown. */
+    private static long ownUserId(MoodleClient client, Tally tally) {
+        try {
+            return client.siteInfo().path("userid").asLong(-1);
+        } catch (MoodleError e) {
+            tally.error("competency ratings: " + e.getMessage());
+            return -1;
+        }
+    }
+
     private void syncPerson(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user,
-                            Map<Long, PersonState> known, Tally tally) {
+                            Map<Long, PersonState> known, long ownUserId, Tally tally) {
         long userId = user.path("id").asLong();
         if (tally.stopped()) {
             return;
@@ -134,12 +146,16 @@ public final class MoodleEvidenceSource {
         PersonState before = known.getOrDefault(userId, PersonState.empty());
         JsonNode courses;
         JsonNode badges;
+        List<MoodleCompetencyRatings.Rating> rated = List.of();
         try {
             courses = client.usersCourses(userId);
             JsonNode badgeAnswer = client.userBadges(userId);
             badges = badgeAnswer.path("badges");
             MoodleClient.warnings(badgeAnswer).forEach(w -> tally.warning("user " + userId
                     + ": core_badges_get_user_badges warned " + w));
+            if (client.site().options().competencyRatings()) {
+                rated = ratings.of(client, userId);
+            }
         } catch (MoodleError e) {
             if (siteWide(e)) {
                 tally.stop(e.getMessage());
@@ -152,7 +168,7 @@ public final class MoodleEvidenceSource {
             people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
         MoodleProperties site = client.site();
-        String hash = hash(taxonomy.version(), courses, badges, site.activityCourseIds(), site.options().agsCourseIds());
+        String hash = hash(taxonomy.version(), courses, badges, site.activityCourseIds(), site.options().agsCourseIds(), rated);
         if (hash.equals(before.answerHash())) {
             tally.unchanged.incrementAndGet();
             return;
@@ -229,7 +245,35 @@ public final class MoodleEvidenceSource {
                 send(mapper.badgeWithdrawal(tenantId, user, gone, now, "revoked"), tally);
             }
         }
-        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities));
+        TreeSet<String> sentRatings = new TreeSet<>();
+        for (MoodleCompetencyRatings.Rating rating : rated) {
+            if (!rating.proficient() || rating.ratedBy() == ownUserId) {
+                continue;
+            }
+            var skill = MoodleCompetencyRatings.skillOf(rating, site, taxonomy);
+            if (skill.isEmpty()) {
+                tally.unmapped.incrementAndGet();
+                continue;
+            }
+            if (before.ratingKeys().contains(rating.key())) {
+                sentRatings.add(rating.key());
+                continue;
+            }
+            try {
+                send(mapper.competencyRating(tenantId, user, rating, skill.get(), ratings.level(client, rating), now), tally);
+                sentRatings.add(rating.key());
+            } catch (MoodleError e) {
+                clean = false;
+                tally.error("user " + userId + ", competency " + rating.competencyId() + ": " + e.getMessage());
+            }
+        }
+        for (String gone : before.ratingKeys()) {
+            if (!sentRatings.contains(gone) && clean) {
+                send(mapper.competencyRatingWithdrawal(tenantId, user, gone, now), tally);
+            }
+        }
+        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities,
+                clean ? sentRatings : before.ratingKeys()));
     }
 
     /** Before any evidence is sent, so that the readiness it changes is planned for these gradebooks too. */
@@ -285,7 +329,7 @@ public final class MoodleEvidenceSource {
      * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
      */
     static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds,
-                       List<Long> agsCourseIds) {
+                       List<Long> agsCourseIds, List<MoodleCompetencyRatings.Rating> rated) {
         StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
         // a course newly listed for AGS must be looked at once, to link its learners' gradebooks
         if (!agsCourseIds.isEmpty()) {
@@ -298,6 +342,7 @@ public final class MoodleEvidenceSource {
                 + (activityCourseIds.contains(c.path("id").asLong()) ? "|" + c.path("progress").asText("") : "")));
         badges.forEach(b -> lines.add("b|" + b.path("id").asText() + "|" + b.path("uniquehash").asText()
                 + "|" + b.path("dateissued").asText() + "|" + b.path("dateexpire").asText("")));
+        rated.forEach(r -> lines.add("r|" + r.key() + "|" + r.proficient() + "|" + r.ratedBy()));
         lines.stream().sorted().forEach(l -> canonical.append(l).append('\n'));
         return Sha256.hex(canonical.toString());
     }

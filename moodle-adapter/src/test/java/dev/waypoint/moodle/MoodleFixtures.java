@@ -24,7 +24,16 @@ final class MoodleFixtures {
     }
 
     static String read(String file) {
-        try (InputStream in = MoodleFixtures.class.getResourceAsStream("/moodle-4.5/" + file)) {
+        return resource("/moodle-4.5/", file);
+    }
+
+    /** An answer built from Moodle's source where no recording exists (see moodle-4.5-source/README.md). */
+    static String built(String file) {
+        return resource("/moodle-4.5-source/", file);
+    }
+
+    private static String resource(String folder, String file) {
+        try (InputStream in = MoodleFixtures.class.getResourceAsStream(folder + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + file);
             }
