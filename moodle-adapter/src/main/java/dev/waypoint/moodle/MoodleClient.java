@@ -278,6 +278,18 @@ public class MoodleClient {
         return call("core_competency_list_plan_competencies", MoodleParams.none().add("id", planId));
     }
 
+    /** A learning plan for the user, without a template; answers the plan (with its id). */
+    public JsonNode createPlan(long userId, String name, String description, int status) {
+        return call("core_competency_create_plan", MoodleParams.none().add("plan[name]", name)
+                .add("plan[description]", description).add("plan[descriptionformat]", 1)
+                .add("plan[userid]", userId).add("plan[status]", status));
+    }
+
+    public JsonNode addCompetencyToPlan(long planId, long competencyId) {
+        return call("core_competency_add_competency_to_plan", MoodleParams.none().add("planid", planId)
+                .add("competencyid", competencyId));
+    }
+
     /** Warnings Moodle attached to an answer ({@code warnings[]}), as "item itemid: message". */
     public static List<String> warnings(JsonNode answer) {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
