@@ -57,9 +57,7 @@ class MoodleCompetencyRatingsTest {
         moodle.stubFor(call("core_badges_get_user_badges", Map.of()).willReturn(body("{\"badges\":[],\"warnings\":[]}")));
         moodle.stubFor(call("core_competency_list_user_plans", Map.of()).atPriority(10).willReturn(body("[]")));
         plans(MoodleFixtures.built("core_competency_list_plan_competencies.json"));
-        MoodleFixtures.serve(moodle, "core_competency_read_competency_framework", Map.of("id", "1"),
-                "core_competency_read_competency_framework.json");
-        MoodleFixtures.serve(moodle, "core_competency_list_competencies", Map.of(), "core_competency_list_competencies.json");
+        MoodleFixtures.serveFramework(moodle);
     }
 
     @AfterEach

@@ -61,6 +61,13 @@ final class MoodleFixtures {
         moodle.stubFor(call(function, params).willReturn(json(file)));
     }
 
+    /** The recorded framework 1 ("Data Analytics", default competence scale) and its three competencies. */
+    static void serveFramework(WireMockServer moodle) {
+        serve(moodle, "core_competency_read_competency_framework", Map.of("id", "1"), "core_competency_read_competency_framework.json");
+        serve(moodle, "core_competency_list_competencies", Map.of("filters[0][column]", "competencyframeworkid",
+                "filters[0][value]", "1"), "core_competency_list_competencies.json");
+    }
+
     static MoodleProperties site(WireMockServer moodle) {
         return MoodleProperties.of("http://localhost:" + moodle.port(), TOKEN);
     }

@@ -42,9 +42,7 @@ class MoodleLearningPlansTest {
         moodle.start();
         MoodleClient client = new MoodleClient(MoodleFixtures.site(moodle).withCalls(2, Duration.ofSeconds(2), 2));
         writeBack = new MoodleWriteBack(tenant -> Optional.of(client), null, null, null, null);
-        MoodleFixtures.serve(moodle, "core_competency_read_competency_framework", Map.of("id", "1"),
-                "core_competency_read_competency_framework.json");
-        MoodleFixtures.serve(moodle, "core_competency_list_competencies", Map.of(), "core_competency_list_competencies.json");
+        MoodleFixtures.serveFramework(moodle);
         moodle.stubFor(call("core_competency_create_plan", Map.of()).willReturn(body(MoodleFixtures.built("core_competency_create_plan.json"))));
         moodle.stubFor(call("core_competency_add_competency_to_plan", Map.of()).willReturn(body("true")));
     }
