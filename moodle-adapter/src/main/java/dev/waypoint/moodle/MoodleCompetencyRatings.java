@@ -1,13 +1,19 @@
 package dev.waypoint.moodle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waypoint.core.evidence.LearningSignal;
 import dev.waypoint.core.taxonomy.Taxonomy;
+
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A person's competency ratings as Moodle shows them in their learning plans: the plans
@@ -38,6 +44,7 @@ final class MoodleCompetencyRatings {
     }
 
     private final MoodleCompetencyScale scales;
+    private final MoodleMapper mapper = new MoodleMapper();
 
     MoodleCompetencyRatings(MoodleCompetencyScale scales) {
         this.scales = scales;
@@ -74,6 +81,46 @@ final class MoodleCompetencyRatings {
             }
         }
         return taxonomy.skills().containsKey(rating.idnumber()) ? Optional.of(rating.idnumber()) : Optional.empty();
+    }
+
+    /**
+     * Sends the proficient ratings not sent before and withdraws those Moodle no longer shows so; answers the
+     * keys now on record, or null when a level could not be read (the person is then looked at again).
+     */
+    Set<String> record(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user, List<Rating> rated,
+                       Set<String> sentBefore, long ownUserId, MoodleSyncTally tally, Consumer<LearningSignal> send,
+                       Instant now) {
+        TreeSet<String> sent = new TreeSet<>();
+        boolean clean = true;
+        for (Rating rating : rated) {
+            if (!rating.proficient() || rating.ratedBy() == ownUserId) {
+                continue;
+            }
+            Optional<String> skill = skillOf(rating, client.site(), taxonomy);
+            if (skill.isEmpty()) {
+                tally.unmapped.incrementAndGet();
+                continue;
+            }
+            if (!sentBefore.contains(rating.key())) {
+                try {
+                    send.accept(mapper.competencyRating(tenantId, user, rating, skill.get(), level(client, rating), now));
+                } catch (MoodleError e) {
+                    clean = false;
+                    tally.error("user " + user.path("id").asText() + ", competency " + rating.competencyId() + ": " + e.getMessage());
+                    continue;
+                }
+            }
+            sent.add(rating.key());
+        }
+        if (!clean) {
+            return null;
+        }
+        for (String gone : sentBefore) {
+            if (!sent.contains(gone)) {
+                send.accept(mapper.competencyRatingWithdrawal(tenantId, user, gone, now));
+            }
+        }
+        return sent;
     }
 
     /** The level a proficient rating shows, from the framework's lowest proficient scale value. */

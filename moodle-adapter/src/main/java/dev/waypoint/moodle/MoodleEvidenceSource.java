@@ -34,9 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class MoodleEvidenceSource {
 
-    private static final int MAX_ERRORS_KEPT = 100;
-
     private final MoodleMapper mapper = new MoodleMapper();
+    private final MoodleBadgeAssertions assertions = new MoodleBadgeAssertions();
     private final MoodleCompetencyRatings ratings = new MoodleCompetencyRatings(new MoodleCompetencyScale());
     private final EvidenceSink sink;
     private final MoodleSyncState state;
@@ -66,7 +65,7 @@ public final class MoodleEvidenceSource {
     public MoodleSyncReport sync(String tenantId, MoodleClient client, Taxonomy taxonomy) {
         Instant started = clock.instant();
         long callsBefore = client.httpCalls();
-        Tally tally = new Tally();
+        MoodleSyncTally tally = new MoodleSyncTally();
         Map<Long, JsonNode> users = participants(client, tally);
         Map<Long, PersonState> known = state.all(tenantId);
         long ownUserId = client.site().options().competencyRatings() && !tally.stopped() ? ownUserId(client, tally) : 0;
@@ -90,7 +89,7 @@ public final class MoodleEvidenceSource {
                 client.httpCalls() - callsBefore, tally.errors(), tally.warnings());
     }
 
-    private Map<Long, JsonNode> participants(MoodleClient client, Tally tally) {
+    private Map<Long, JsonNode> participants(MoodleClient client, MoodleSyncTally tally) {
         Map<Long, JsonNode> users = new LinkedHashMap<>();
         List<Long> courseIds = client.site().courseIds();
         if (courseIds.isEmpty()) {
@@ -128,7 +127,7 @@ public final class MoodleEvidenceSource {
     }
 
     /** The web-service user, whose own ratings are Waypoint's write-back and not evidence; -1 when unknown. */
-    private static long ownUserId(MoodleClient client, Tally tally) {
+    private static long ownUserId(MoodleClient client, MoodleSyncTally tally) {
         try {
             return client.siteInfo().path("userid").asLong(-1);
         } catch (MoodleError e) {
@@ -138,7 +137,7 @@ public final class MoodleEvidenceSource {
     }
 
     private void syncPerson(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user,
-                            Map<Long, PersonState> known, long ownUserId, Tally tally) {
+                            Map<Long, PersonState> known, long ownUserId, MoodleSyncTally tally) {
         long userId = user.path("id").asLong();
         if (tally.stopped()) {
             return;
@@ -235,6 +234,33 @@ public final class MoodleEvidenceSource {
                 }
                 continue;
             }
+            if (site.options().badgeAssertions()) {
+                MoodleBadgeAssertions.Verdict verdict;
+                try {
+                    verdict = assertions.verify(client, badge, user.path("email").asText(""), now);
+                } catch (MoodleError e) {
+                    clean = false;
+                    tally.error("user " + userId + ", badge " + uniquehash + ": " + e.getMessage());
+                    if (before.badgeHashes().contains(uniquehash)) {
+                        seenBadges.add(uniquehash);
+                    }
+                    continue;
+                }
+                if (verdict.outcome() != MoodleBadgeAssertions.Outcome.VALID) {
+                    tally.warning("user " + userId + ", badge " + uniquehash + ": " + verdict.reason());
+                    boolean sent = before.badgeHashes().contains(uniquehash);
+                    if (verdict.outcome() == MoodleBadgeAssertions.Outcome.MISMATCH) {
+                        clean = false; // looked at again next sync, in case the cause is fixed
+                        if (sent) {
+                            seenBadges.add(uniquehash); // a doubt, not a withdrawal: kept, and named in the report
+                        }
+                    } else if (sent) {
+                        send(mapper.badgeWithdrawal(tenantId, user, uniquehash, now,
+                                verdict.outcome() == MoodleBadgeAssertions.Outcome.REVOKED ? "revoked" : "expired"), tally);
+                    }
+                    continue;
+                }
+            }
             seenBadges.add(uniquehash);
             if (!before.badgeHashes().contains(uniquehash)) {
                 send(mapper.badge(tenantId, user, badge), tally);
@@ -245,35 +271,11 @@ public final class MoodleEvidenceSource {
                 send(mapper.badgeWithdrawal(tenantId, user, gone, now, "revoked"), tally);
             }
         }
-        TreeSet<String> sentRatings = new TreeSet<>();
-        for (MoodleCompetencyRatings.Rating rating : rated) {
-            if (!rating.proficient() || rating.ratedBy() == ownUserId) {
-                continue;
-            }
-            var skill = MoodleCompetencyRatings.skillOf(rating, site, taxonomy);
-            if (skill.isEmpty()) {
-                tally.unmapped.incrementAndGet();
-                continue;
-            }
-            if (before.ratingKeys().contains(rating.key())) {
-                sentRatings.add(rating.key());
-                continue;
-            }
-            try {
-                send(mapper.competencyRating(tenantId, user, rating, skill.get(), ratings.level(client, rating), now), tally);
-                sentRatings.add(rating.key());
-            } catch (MoodleError e) {
-                clean = false;
-                tally.error("user " + userId + ", competency " + rating.competencyId() + ": " + e.getMessage());
-            }
-        }
-        for (String gone : before.ratingKeys()) {
-            if (!sentRatings.contains(gone) && clean) {
-                send(mapper.competencyRatingWithdrawal(tenantId, user, gone, now), tally);
-            }
-        }
+        java.util.Set<String> ratingKeys = ratings.record(tenantId, client, taxonomy, user, rated, before.ratingKeys(),
+                ownUserId, tally, signal -> send(signal, tally), now);
+        clean &= ratingKeys != null;
         state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities,
-                clean ? sentRatings : before.ratingKeys()));
+                ratingKeys == null ? before.ratingKeys() : ratingKeys));
     }
 
     /** Before any evidence is sent, so that the readiness it changes is planned for these gradebooks too. */
@@ -313,7 +315,7 @@ public final class MoodleEvidenceSource {
         return e.kind() == MoodleError.Kind.INVALID_TOKEN || e.kind() == MoodleError.Kind.FUNCTION_NOT_ALLOWED;
     }
 
-    private void send(LearningSignal signal, Tally tally) {
+    private void send(LearningSignal signal, MoodleSyncTally tally) {
         IngestOutcome outcome = sink.accept(signal);
         if (outcome.deadLettered()) {
             tally.deadLettered.incrementAndGet();
@@ -355,55 +357,6 @@ public final class MoodleEvidenceSource {
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Tally {
-        final AtomicInteger unchanged = new AtomicInteger();
-        final AtomicInteger stored = new AtomicInteger();
-        final AtomicInteger duplicates = new AtomicInteger();
-        final AtomicInteger deadLettered = new AtomicInteger();
-        final AtomicInteger unmapped = new AtomicInteger();
-        private final List<String> errors = new ArrayList<>();
-        private int errorCount;
-        private volatile boolean stopped;
-
-        synchronized void stop(String message) {
-            if (!stopped) {
-                stopped = true;
-                error(message + " (sync stopped: every call would fail alike)");
-            }
-        }
-
-        boolean stopped() {
-            return stopped;
-        }
-
-        synchronized void error(String message) {
-            errorCount++;
-            if (errors.size() < MAX_ERRORS_KEPT) {
-                errors.add(message);
-            }
-        }
-
-        private final List<String> warnings = new ArrayList<>();
-
-        synchronized void warning(String message) {
-            if (warnings.size() < MAX_ERRORS_KEPT) {
-                warnings.add(message);
-            }
-        }
-
-        synchronized List<String> warnings() {
-            return List.copyOf(warnings);
-        }
-
-        synchronized List<String> errors() {
-            List<String> out = new ArrayList<>(errors);
-            if (errorCount > errors.size()) {
-                out.add("... and " + (errorCount - errors.size()) + " more errors");
-            }
-            return out;
         }
     }
 }
