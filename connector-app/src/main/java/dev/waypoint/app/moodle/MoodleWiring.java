@@ -7,6 +7,10 @@ import dev.waypoint.core.ingest.EvidenceSink;
 import dev.waypoint.core.lti.RegistrationRepository;
 import dev.waypoint.core.writeback.WriteBackDispatcher;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 import dev.waypoint.core.store.EvidenceRepository;
 import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.core.store.ReadinessRepository;
@@ -17,7 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the Moodle adapter: sites and sync state over JDBC, the evidence source, the write-back. */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +54,24 @@ class MoodleWiring {
 
     @Bean
     MoodleSyncRuns moodleSyncRuns(JdbcMoodleSites sites, MoodleEvidenceSource source, ActiveTaxonomy taxonomy,
-                                  JdbcClient jdbc, ObjectMapper json, Clock clock) {
-        return new MoodleSyncRuns(sites, source, taxonomy, jdbc, json, clock);
+                                  JdbcClient jdbc, ObjectMapper json, Clock clock, DataSource dataSource,
+                                  PlatformTransactionManager tx,
+                                  @Value("${waypoint.moodle.sync-lock-ttl:30m}") Duration lockTtl) {
+        return new MoodleSyncRuns(sites, source, taxonomy, jdbc, json, clock, clusterLocks(dataSource, tx, lockTtl));
+    }
+
+    /**
+     * The sync's cluster lock: the HR sync's INT_LOCK table (V30) in a region of its own. Built here rather than
+     * as beans so that nothing that asks for "the" lock registry by type gets this one.
+     */
+    static JdbcLockRegistry clusterLocks(DataSource dataSource, PlatformTransactionManager tx, Duration ttl) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion("waypoint-moodle-sync");
+        repository.setTimeToLive((int) ttl.toMillis());
+        repository.setTransactionManager(tx);
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        return new JdbcLockRegistry(repository);
     }
 
     @Bean
