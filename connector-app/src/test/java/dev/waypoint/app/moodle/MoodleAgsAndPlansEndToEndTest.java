@@ -19,6 +19,7 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -28,13 +29,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness as an AGS grade for Moodle learners who never launched Waypoint: the site lists course 2 as an
- * AGS course and the tenant holds an active LTI registration of that Moodle, so the sync links every
- * enrolled learner to the course's line-items container ({@code ?type_id=} = the deployment) and the LTI
- * write-back sends the score with the client-credentials token, as recorded from Moodle 4.5.6.
+ * The optional write-backs of a site, end to end. Readiness as an AGS grade for Moodle learners who never
+ * launched Waypoint: the site lists course 2 as an AGS course and the tenant holds an active LTI registration
+ * of that Moodle, so the sync links every enrolled learner to the course's line-items container
+ * ({@code ?type_id=} = the deployment) and the LTI write-back sends the score with the client-credentials
+ * token, as recorded from Moodle 4.5.6. And, with learning plans on, a plan per learner and target role
+ * holding the role's mapped competencies.
  */
 @ServerTest
-class MoodleAgsEndToEndTest {
+class MoodleAgsAndPlansEndToEndTest {
 
     private static final String TENANT = "moodle-ags";
     private static final String SENIOR = "analytics.senior-analyst";
@@ -71,6 +74,18 @@ class MoodleAgsEndToEndTest {
         // Moodle answers an accepted score with HTTP 200 and no body (lti-ags.score-post.json).
         moodle.server.stubFor(post(urlEqualTo("/mod/lti/services.php/2/lineitems/9/lineitem/scores?type_id=1"))
                 .willReturn(aResponse().withStatus(200)));
+        moodle.serve("core_competency_read_competency_framework", "core_competency_read_competency_framework.json", "id", "1");
+        moodle.serve("core_competency_list_competencies", "core_competency_list_competencies.json");
+        moodle.serve("core_competency_create_plan", "core_competency_create_plan.json");
+        moodle.server.stubFor(post(urlPathEqualTo("/webservice/rest/server.php"))
+                .withRequestBody(containing("wsfunction=core_competency_list_user_plans")).willReturn(aResponse()
+                        .withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        moodle.server.stubFor(post(urlPathEqualTo("/webservice/rest/server.php"))
+                .withRequestBody(containing("wsfunction=core_competency_list_plan_competencies")).willReturn(aResponse()
+                        .withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")));
+        moodle.server.stubFor(post(urlPathEqualTo("/webservice/rest/server.php"))
+                .withRequestBody(containing("wsfunction=core_competency_add_competency_to_plan")).willReturn(aResponse()
+                        .withStatus(200).withHeader("Content-Type", "application/json").withBody("true")));
     }
 
     @AfterAll
@@ -82,7 +97,8 @@ class MoodleAgsEndToEndTest {
     void syncedLearnersOfAnAgsCourseGetTheirReadinessAsAScoreWithoutLaunching() throws Exception {
         ApiClient api = new ApiClient(port);
         Answer saved = MoodleSiteStub.put(port, "/api/v1/moodle/sites/" + TENANT, """
-                {"baseUrl":"%s","token":"%s","courseIds":[2],"profileField":"","agsCourseIds":[2]}
+                {"baseUrl":"%s","token":"%s","courseIds":[2],"profileField":"","agsCourseIds":[2],"learningPlans":true,
+                 "competencyFrameworkId":1,"competencies":{"sql":"DA-SQL","data-visualization":"DA-VIZ"}}
                 """.formatted(moodle.base(), TOKEN));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         assertThat(saved.body().path("options").path("agsCourseIds").toString()).isEqualTo("[2]");
@@ -123,6 +139,14 @@ class MoodleAgsEndToEndTest {
         moodle.server.verify(getRequestedFor(urlEqualTo("/mod/lti/services.php/2/lineitems?type_id=1")));
         moodle.server.verify(1, postRequestedFor(urlPathEqualTo("/mod/lti/token.php"))
                 .withRequestBody(containing("client_credentials")));
+
+        // one plan each for alice (3) and bob (4), named after the role, with the role's two mapped competencies
+        for (String userId : List.of("3", "4")) {
+            moodle.server.verify(1, moodle.call("core_competency_create_plan").withFormParam("plan[userid]", equalTo(userId))
+                    .withFormParam("plan[name]", equalTo("Waypoint: Senior Data Analyst")));
+        }
+        moodle.server.verify(2, moodle.call("core_competency_add_competency_to_plan").withFormParam("competencyid", equalTo("1")));
+        moodle.server.verify(2, moodle.call("core_competency_add_competency_to_plan").withFormParam("competencyid", equalTo("2")));
 
         // tina (8) teaches course 2: no gradebook link, so her readiness sends no score.
         String tina = personWith(api, "tina@example.com");
