@@ -153,6 +153,21 @@ class MoodleClientTest {
     }
 
     @Test
+    void aSiteThatKeepsFailingIsLeftAloneForAWhile() {
+        moodle.stubFor(call("core_badges_get_user_badges", Map.of()).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 20; i++) {
+            catchThrowableOfType(MoodleError.class, () -> client.userBadges(3));
+        }
+        long sent = moodle.getAllServeEvents().size();
+
+        MoodleError paused = catchThrowableOfType(MoodleError.class, () -> client.userBadges(3));
+
+        assertThat(paused.kind()).isEqualTo(MoodleError.Kind.UNAVAILABLE);
+        assertThat(paused.getMessage()).contains("core_badges_get_user_badges", "failed too often recently");
+        assertThat(moodle.getAllServeEvents()).hasSize((int) sent);
+    }
+
+    @Test
     void aRetryAfterFromTheSiteIsWaitedOut() {
         moodle.stubFor(call("core_course_get_courses", Map.of()).inScenario("limited").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
