@@ -29,6 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fetched only for newly completed courses, activity completion only for the courses the site lists for it,
  * badges are keyed on {@code uniquehash}, and a badge that is gone or expired is withdrawn. Objects the taxonomy does not map are counted, not sent.
  *
+ * <p>What a site turns on ({@link MoodleOptions}) joins in: a changed learner of an AGS course is linked to
+ * its gradebook before their evidence is sent ({@link MoodleGradebookLinks}), competency ratings are read
+ * from learning plans ({@link MoodleCompetencyRatings}) and join the hash, and the badges of a changed
+ * person are checked against their hosted assertions ({@link MoodleBadgeAssertions}).
+ *
  * <p>A failure on one course or one person is recorded in the report and the sync goes on; that
  * person's hash is not saved, so the next sync looks at them again.
  */

@@ -22,8 +22,4 @@ public record MoodleOptions(List<Long> agsCourseIds, boolean competencyRatings, 
     public MoodleOptions {
         agsCourseIds = agsCourseIds == null ? List.of() : List.copyOf(agsCourseIds);
     }
-
-    public MoodleOptions withAgsCourseIds(List<Long> ids) {
-        return new MoodleOptions(ids, competencyRatings, learningPlans, badgeAssertions);
-    }
 }
