@@ -232,6 +232,20 @@ class MoodleClientTest {
     }
 
     @Test
+    void theSiteCheckNamesTheFunctionsTheOptionalPartsNeedAndTheServiceLacks() {
+        serve(moodle, "core_webservice_get_site_info", Map.of(), "core_webservice_get_site_info.json");
+        MoodleClient withPlans = new MoodleClient(MoodleFixtures.site(moodle)
+                .withOptions(new MoodleOptions(List.of(), true, true, false)));
+
+        MoodleSiteCheck.SiteReport report = new MoodleSiteCheck().check(withPlans);
+
+        // the recorded service holds none of the plan functions
+        assertThat(report.missingFunctions()).containsExactly("core_competency_list_user_plans",
+                "core_competency_list_plan_competencies", "core_competency_create_plan",
+                "core_competency_add_competency_to_plan");
+    }
+
+    @Test
     void theTokenIsMaskedWhereverTheSiteIsShown() {
         assertThat(client.site().toString()).doesNotContain(TOKEN).contains("****0718");
     }

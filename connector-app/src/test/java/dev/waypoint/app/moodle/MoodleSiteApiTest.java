@@ -70,6 +70,15 @@ class MoodleSiteApiTest {
     }
 
     @Test
+    void anAgsCourseThatIsNoCourseIdIsRefusedNamingTheField() {
+        Answer answer = put("/api/v1/moodle/sites/api-bad-ags", site(GOOD).replace("}", ",\"agsCourseIds\":[2,0]}"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.raw()).contains("agsCourseIds", "Moodle course ids");
+        assertThat(new ApiClient(port).get("/api/v1/moodle/sites/api-bad-ags").status()).isEqualTo(404);
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithTheFixAndNothingIsSaved() {
         Answer answer = put("/api/v1/moodle/sites/api-wrong", site(WRONG));
 
