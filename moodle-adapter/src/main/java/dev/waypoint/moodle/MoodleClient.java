@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 public class MoodleClient {
 
     static final String SERVER_PATH = "/webservice/rest/server.php";
+    static final String ASSERTION_PATH = "/badges/assertion.php";
 
     private final MoodleProperties site;
     private final OkHttpClient http;
@@ -91,7 +92,19 @@ public class MoodleClient {
 
     /** Calls one web-service function; answers the JSON body, or throws a {@link MoodleError}. */
     public JsonNode call(String function, MoodleParams params) {
-        Supplier<JsonNode> once = () -> send(function, params);
+        return guarded(function, () -> send(function, params));
+    }
+
+    /**
+     * The Open Badges 2.0 hosted assertion of an issued badge ({@code GET /badges/assertion.php?b=<uniquehash>&obversion=2},
+     * public, no token). Moodle answers a revoked badge with HTTP 410 and {@code "revoked": true}; that answer
+     * comes back as a body with {@code revoked} true, not as an error.
+     */
+    public JsonNode hostedAssertion(String uniquehash) {
+        return guarded(ASSERTION_PATH, () -> sendAssertion(uniquehash));
+    }
+
+    private JsonNode guarded(String function, Supplier<JsonNode> once) {
         Supplier<JsonNode> guarded = Bulkhead.decorateSupplier(bulkhead, once);
         guarded = CircuitBreaker.decorateSupplier(breaker, guarded);
         guarded = Retry.decorateSupplier(retry, guarded);
@@ -145,6 +158,44 @@ public class MoodleClient {
                     answer.path("errorcode").asText(null), answer.path("message").asText(""));
         }
         return answer;
+    }
+
+    private JsonNode sendAssertion(String uniquehash) {
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(site.baseUrl() + ASSERTION_PATH).newBuilder()
+                .addQueryParameter("b", uniquehash).addQueryParameter("obversion", "2").build();
+        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        calls.incrementAndGet();
+        int status;
+        String body;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            ResponseBody responseBody = response.body();
+            body = responseBody == null ? "" : responseBody.string();
+        } catch (IOException fault) {
+            throw new MoodleError(MoodleError.Kind.UNAVAILABLE, ASSERTION_PATH, null, ASSERTION_PATH + ": " + site.baseUrl()
+                    + " did not answer (" + fault.getClass().getSimpleName() + ": " + fault.getMessage() + "); will retry", fault);
+        }
+        if (status == 429 || status >= 500) {
+            throw new MoodleError(MoodleError.Kind.UNAVAILABLE, ASSERTION_PATH, null, ASSERTION_PATH + ": " + site.baseUrl()
+                    + " answered HTTP " + status + "; will retry", null);
+        }
+        if (status == 410) {
+            com.fasterxml.jackson.databind.node.ObjectNode revoked = json.createObjectNode();
+            try {
+                JsonNode answer = json.readTree(body);
+                if (answer != null && answer.isObject()) {
+                    revoked.setAll((com.fasterxml.jackson.databind.node.ObjectNode) answer);
+                }
+            } catch (JsonProcessingException notJson) {
+                // 410 Gone says it all
+            }
+            return revoked.put("revoked", true);
+        }
+        if (status != 200) {
+            throw new MoodleError(MoodleError.Kind.NOT_JSON, ASSERTION_PATH, null, ASSERTION_PATH + ": " + site.baseUrl()
+                    + " answered HTTP " + status + ": check that badges are enabled on the site", null);
+        }
+        return parse(ASSERTION_PATH, body);
     }
 
     /** Our backoff, or longer when the site said how long to wait (a proxy's 429 or 503 with Retry-After). */
@@ -266,6 +317,28 @@ public class MoodleClient {
     public JsonNode listCompetencies(long frameworkId) {
         return call("core_competency_list_competencies", MoodleParams.none()
                 .add("filters[0][column]", "competencyframeworkid").add("filters[0][value]", frameworkId));
+    }
+
+    /** The user's learning plans (any status). */
+    public JsonNode userPlans(long userId) {
+        return call("core_competency_list_user_plans", MoodleParams.none().add("userid", userId));
+    }
+
+    /** A plan's competencies, each with the user's rating ({@code usercompetency} or, once complete, {@code usercompetencyplan}). */
+    public JsonNode planCompetencies(long planId) {
+        return call("core_competency_list_plan_competencies", MoodleParams.none().add("id", planId));
+    }
+
+    /** A learning plan for the user, without a template; answers the plan (with its id). */
+    public JsonNode createPlan(long userId, String name, String description, int status) {
+        return call("core_competency_create_plan", MoodleParams.none().add("plan[name]", name)
+                .add("plan[description]", description).add("plan[descriptionformat]", 1)
+                .add("plan[userid]", userId).add("plan[status]", status));
+    }
+
+    public JsonNode addCompetencyToPlan(long planId, long competencyId) {
+        return call("core_competency_add_competency_to_plan", MoodleParams.none().add("planid", planId)
+                .add("competencyid", competencyId));
     }
 
     /** Warnings Moodle attached to an answer ({@code warnings[]}), as "item itemid: message". */

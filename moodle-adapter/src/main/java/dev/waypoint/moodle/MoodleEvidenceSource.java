@@ -29,18 +29,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fetched only for newly completed courses, activity completion only for the courses the site lists for it,
  * badges are keyed on {@code uniquehash}, and a badge that is gone or expired is withdrawn. Objects the taxonomy does not map are counted, not sent.
  *
+ * <p>What a site turns on ({@link MoodleOptions}) joins in: a changed learner of an AGS course is linked to
+ * its gradebook before their evidence is sent ({@link MoodleGradebookLinks}), competency ratings are read
+ * from learning plans ({@link MoodleCompetencyRatings}) and join the hash, and the badges of a changed
+ * person are checked against their hosted assertions ({@link MoodleBadgeAssertions}).
+ *
  * <p>A failure on one course or one person is recorded in the report and the sync goes on; that
  * person's hash is not saved, so the next sync looks at them again.
  */
 public final class MoodleEvidenceSource {
 
-    private static final int MAX_ERRORS_KEPT = 100;
-
     private final MoodleMapper mapper = new MoodleMapper();
+    private final MoodleBadgeAssertions assertions = new MoodleBadgeAssertions();
+    private final MoodleCompetencyRatings ratings = new MoodleCompetencyRatings(new MoodleCompetencyScale());
     private final EvidenceSink sink;
     private final MoodleSyncState state;
     private final PersonRepository people;
     private final Clock clock;
+    private final MoodleGradebookLinks gradebooks;
 
     /**
      * @param people where a Moodle user seen for the first time is linked to a person (id, idnumber,
@@ -48,24 +54,32 @@ public final class MoodleEvidenceSource {
      *               people with evidence are linked (through the signals)
      */
     public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock) {
+        this(sink, state, people, clock, MoodleGradebookLinks.NONE);
+    }
+
+    /** @param gradebooks told which AGS courses a changed person is enrolled in (see {@link MoodleOptions#agsCourseIds()}) */
+    public MoodleEvidenceSource(EvidenceSink sink, MoodleSyncState state, PersonRepository people, Clock clock,
+                                MoodleGradebookLinks gradebooks) {
         this.sink = sink;
         this.state = state;
         this.people = people;
         this.clock = clock;
+        this.gradebooks = gradebooks;
     }
 
     public MoodleSyncReport sync(String tenantId, MoodleClient client, Taxonomy taxonomy) {
         Instant started = clock.instant();
         long callsBefore = client.httpCalls();
-        Tally tally = new Tally();
+        MoodleSyncTally tally = new MoodleSyncTally();
         Map<Long, JsonNode> users = participants(client, tally);
         Map<Long, PersonState> known = state.all(tenantId);
+        long ownUserId = client.site().options().competencyRatings() && !tally.stopped() ? ownUserId(client, tally) : 0;
         ExecutorService workers = Executors.newFixedThreadPool(client.site().concurrency());
         try {
             for (JsonNode user : users.values()) {
                 workers.submit(() -> {
                     try {
-                        syncPerson(tenantId, client, taxonomy, user, known, tally);
+                        syncPerson(tenantId, client, taxonomy, user, known, ownUserId, tally);
                     } catch (RuntimeException unexpected) {
                         tally.error("user " + user.path("id").asText() + ": " + unexpected);
                     }
@@ -80,7 +94,7 @@ public final class MoodleEvidenceSource {
                 client.httpCalls() - callsBefore, tally.errors(), tally.warnings());
     }
 
-    private Map<Long, JsonNode> participants(MoodleClient client, Tally tally) {
+    private Map<Long, JsonNode> participants(MoodleClient client, MoodleSyncTally tally) {
         Map<Long, JsonNode> users = new LinkedHashMap<>();
         List<Long> courseIds = client.site().courseIds();
         if (courseIds.isEmpty()) {
@@ -117,8 +131,18 @@ public final class MoodleEvidenceSource {
         return users;
     }
 
+    /** The web-service user, whose own ratings are Waypoint's write-back and not evidence; -1 when unknown. */
+    private static long ownUserId(MoodleClient client, MoodleSyncTally tally) {
+        try {
+            return client.siteInfo().path("userid").asLong(-1);
+        } catch (MoodleError e) {
+            tally.error("competency ratings: " + e.getMessage());
+            return -1;
+        }
+    }
+
     private void syncPerson(String tenantId, MoodleClient client, Taxonomy taxonomy, JsonNode user,
-                            Map<Long, PersonState> known, Tally tally) {
+                            Map<Long, PersonState> known, long ownUserId, MoodleSyncTally tally) {
         long userId = user.path("id").asLong();
         if (tally.stopped()) {
             return;
@@ -126,12 +150,16 @@ public final class MoodleEvidenceSource {
         PersonState before = known.getOrDefault(userId, PersonState.empty());
         JsonNode courses;
         JsonNode badges;
+        List<MoodleCompetencyRatings.Rating> rated = List.of();
         try {
             courses = client.usersCourses(userId);
             JsonNode badgeAnswer = client.userBadges(userId);
             badges = badgeAnswer.path("badges");
             MoodleClient.warnings(badgeAnswer).forEach(w -> tally.warning("user " + userId
                     + ": core_badges_get_user_badges warned " + w));
+            if (client.site().options().competencyRatings()) {
+                rated = ratings.of(client, userId);
+            }
         } catch (MoodleError e) {
             if (siteWide(e)) {
                 tally.stop(e.getMessage());
@@ -143,11 +171,13 @@ public final class MoodleEvidenceSource {
         if (people != null && !known.containsKey(userId)) {
             people.resolve(tenantId, mapper.identities(user), mapper.displayName(user));
         }
-        String hash = hash(taxonomy.version(), courses, badges, client.site().activityCourseIds());
+        MoodleProperties site = client.site();
+        String hash = hash(taxonomy.version(), courses, badges, site.activityCourseIds(), site.options().agsCourseIds(), rated);
         if (hash.equals(before.answerHash())) {
             tally.unchanged.incrementAndGet();
             return;
         }
+        linkGradebooks(tenantId, site, user, courses);
         boolean clean = true;
         TreeSet<Long> completed = new TreeSet<>(before.completedCourseIds());
         for (JsonNode course : courses) {
@@ -209,6 +239,33 @@ public final class MoodleEvidenceSource {
                 }
                 continue;
             }
+            if (site.options().badgeAssertions()) {
+                MoodleBadgeAssertions.Verdict verdict;
+                try {
+                    verdict = assertions.verify(client, badge, user.path("email").asText(""), now);
+                } catch (MoodleError e) {
+                    clean = false;
+                    tally.error("user " + userId + ", badge " + uniquehash + ": " + e.getMessage());
+                    if (before.badgeHashes().contains(uniquehash)) {
+                        seenBadges.add(uniquehash);
+                    }
+                    continue;
+                }
+                if (verdict.outcome() != MoodleBadgeAssertions.Outcome.VALID) {
+                    tally.warning("user " + userId + ", badge " + uniquehash + ": " + verdict.reason());
+                    boolean sent = before.badgeHashes().contains(uniquehash);
+                    if (verdict.outcome() == MoodleBadgeAssertions.Outcome.MISMATCH) {
+                        clean = false; // looked at again next sync, in case the cause is fixed
+                        if (sent) {
+                            seenBadges.add(uniquehash); // a doubt, not a withdrawal: kept, and named in the report
+                        }
+                    } else if (sent) {
+                        send(mapper.badgeWithdrawal(tenantId, user, uniquehash, now,
+                                verdict.outcome() == MoodleBadgeAssertions.Outcome.REVOKED ? "revoked" : "expired"), tally);
+                    }
+                    continue;
+                }
+            }
             seenBadges.add(uniquehash);
             if (!before.badgeHashes().contains(uniquehash)) {
                 send(mapper.badge(tenantId, user, badge), tally);
@@ -219,7 +276,43 @@ public final class MoodleEvidenceSource {
                 send(mapper.badgeWithdrawal(tenantId, user, gone, now, "revoked"), tally);
             }
         }
-        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities));
+        java.util.Set<String> ratingKeys = ratings.record(tenantId, client, taxonomy, user, rated, before.ratingKeys(),
+                ownUserId, tally, signal -> send(signal, tally), now);
+        clean &= ratingKeys != null;
+        state.save(tenantId, userId, new PersonState(clean ? hash : null, completed, seenBadges, activities,
+                ratingKeys == null ? before.ratingKeys() : ratingKeys));
+    }
+
+    /** Before any evidence is sent, so that the readiness it changes is planned for these gradebooks too. */
+    private void linkGradebooks(String tenantId, MoodleProperties site, JsonNode user, JsonNode courses) {
+        List<Long> agsCourses = site.options().agsCourseIds();
+        if (agsCourses.isEmpty() || people == null || !learner(user)) {
+            return;
+        }
+        List<Long> enrolled = new ArrayList<>();
+        courses.forEach(course -> {
+            if (agsCourses.contains(course.path("id").asLong())) {
+                enrolled.add(course.path("id").asLong());
+            }
+        });
+        if (!enrolled.isEmpty()) {
+            String personId = people.resolve(tenantId, mapper.identities(user), mapper.displayName(user)).person().id();
+            gradebooks.enrolled(tenantId, site, personId, user.path("id").asLong(), enrolled);
+        }
+    }
+
+    /** A participant with roles none of which is a student's (a teacher) has no grade to show. */
+    private static boolean learner(JsonNode user) {
+        JsonNode roles = user.path("roles");
+        if (!roles.isArray() || roles.isEmpty()) {
+            return true;
+        }
+        for (JsonNode role : roles) {
+            if ("student".equals(role.path("shortname").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A wrong token or a function missing from the service fails every call alike: one error, and stop. */
@@ -227,7 +320,7 @@ public final class MoodleEvidenceSource {
         return e.kind() == MoodleError.Kind.INVALID_TOKEN || e.kind() == MoodleError.Kind.FUNCTION_NOT_ALLOWED;
     }
 
-    private void send(LearningSignal signal, Tally tally) {
+    private void send(LearningSignal signal, MoodleSyncTally tally) {
         IngestOutcome outcome = sink.accept(signal);
         if (outcome.deadLettered()) {
             tally.deadLettered.incrementAndGet();
@@ -242,8 +335,13 @@ public final class MoodleEvidenceSource {
      * The parts of the two answers that can change evidence (progress percentages are left out), and the
      * taxonomy version: a new taxonomy may map what was skipped before, so everyone is looked at once.
      */
-    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds) {
+    static String hash(String taxonomyVersion, JsonNode courses, JsonNode badges, List<Long> activityCourseIds,
+                       List<Long> agsCourseIds, List<MoodleCompetencyRatings.Rating> rated) {
         StringBuilder canonical = new StringBuilder("taxonomy|" + taxonomyVersion + "\n");
+        // a course newly listed for AGS must be looked at once, to link its learners' gradebooks
+        if (!agsCourseIds.isEmpty()) {
+            canonical.append("ags|").append(new TreeSet<>(agsCourseIds)).append('\n');
+        }
         List<String> lines = new ArrayList<>();
         // where activities are pulled, progress is how Moodle shows that one more was completed
         courses.forEach(c -> lines.add("c|" + c.path("id").asText() + "|" + c.path("idnumber").asText("")
@@ -251,6 +349,7 @@ public final class MoodleEvidenceSource {
                 + (activityCourseIds.contains(c.path("id").asLong()) ? "|" + c.path("progress").asText("") : "")));
         badges.forEach(b -> lines.add("b|" + b.path("id").asText() + "|" + b.path("uniquehash").asText()
                 + "|" + b.path("dateissued").asText() + "|" + b.path("dateexpire").asText("")));
+        rated.forEach(r -> lines.add("r|" + r.key() + "|" + r.proficient() + "|" + r.ratedBy()));
         lines.stream().sorted().forEach(l -> canonical.append(l).append('\n'));
         return Sha256.hex(canonical.toString());
     }
@@ -263,55 +362,6 @@ public final class MoodleEvidenceSource {
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Tally {
-        final AtomicInteger unchanged = new AtomicInteger();
-        final AtomicInteger stored = new AtomicInteger();
-        final AtomicInteger duplicates = new AtomicInteger();
-        final AtomicInteger deadLettered = new AtomicInteger();
-        final AtomicInteger unmapped = new AtomicInteger();
-        private final List<String> errors = new ArrayList<>();
-        private int errorCount;
-        private volatile boolean stopped;
-
-        synchronized void stop(String message) {
-            if (!stopped) {
-                stopped = true;
-                error(message + " (sync stopped: every call would fail alike)");
-            }
-        }
-
-        boolean stopped() {
-            return stopped;
-        }
-
-        synchronized void error(String message) {
-            errorCount++;
-            if (errors.size() < MAX_ERRORS_KEPT) {
-                errors.add(message);
-            }
-        }
-
-        private final List<String> warnings = new ArrayList<>();
-
-        synchronized void warning(String message) {
-            if (warnings.size() < MAX_ERRORS_KEPT) {
-                warnings.add(message);
-            }
-        }
-
-        synchronized List<String> warnings() {
-            return List.copyOf(warnings);
-        }
-
-        synchronized List<String> errors() {
-            List<String> out = new ArrayList<>(errors);
-            if (errorCount > errors.size()) {
-                out.add("... and " + (errorCount - errors.size()) + " more errors");
-            }
-            return out;
         }
     }
 }

@@ -131,6 +131,29 @@ public final class MoodleMapper {
                 NaturalKey.of(SOURCE, badgeId(uniquehash)), "{\"uniquehash\":\"" + uniquehash + "\"}");
     }
 
+    /** A proficient competency rating, as an assessment of the skill the competency stands for. */
+    public LearningSignal competencyRating(String tenantId, JsonNode user, MoodleCompetencyRatings.Rating rating,
+                                           String skillId, int level, Instant fallback) {
+        return new LearningSignal(tenantId, identities(user), displayName(user), EvidenceKind.ASSESSMENT, rating.ref(),
+                List.of(new dev.waypoint.core.taxonomy.SkillGrant(skillId, level)),
+                rating.ratedAt() > 0 ? Instant.ofEpochSecond(rating.ratedAt()) : fallback, null, SOURCE,
+                competencyRatingId(rating.key(), user.path("id").asLong()), null,
+                "{\"competencyid\":" + rating.competencyId() + ",\"grade\":" + rating.grade() + ",\"proficiency\":"
+                        + rating.proficient() + ",\"timemodified\":" + rating.ratedAt() + "}");
+    }
+
+    /** Withdraws a rating Moodle no longer shows at that grade (changed, or no longer proficient). */
+    public LearningSignal competencyRatingWithdrawal(String tenantId, JsonNode user, String ratingKey, Instant at) {
+        return new LearningSignal(tenantId, identities(user), displayName(user), EvidenceKind.REVOCATION, null,
+                List.of(), at, null, SOURCE, "competency-rating-withdrawn:" + ratingKey + ":" + user.path("id").asLong(),
+                NaturalKey.of(SOURCE, competencyRatingId(ratingKey, user.path("id").asLong())),
+                "{\"rating\":\"" + ratingKey + "\"}");
+    }
+
+    static String competencyRatingId(String ratingKey, long userId) {
+        return "competency-rating:" + ratingKey + ":" + userId;
+    }
+
     static String courseCompletionId(long courseId, long userId) {
         return "course-completion:" + courseId + ":" + userId;
     }

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param competencyFrameworkId the Moodle framework whose competencies ratings go to; null: no ratings
  * @param competencies       taxonomy skill id to Moodle competency idnumber
  * @param syncEvery          how often the scheduler syncs this site; null: only on demand
+ * @param options            the optional parts (AGS courses, ratings as evidence, learning plans, badge assertions)
  */
 public record MoodleProperties(String baseUrl, String token, List<Long> courseIds, List<Long> activityCourseIds,
                                int pageSize, int concurrency,
                                Duration callTimeout, int maxAttempts, String profileField,
-                               Long competencyFrameworkId, Map<String, String> competencies, Duration syncEvery) {
+                               Long competencyFrameworkId, Map<String, String> competencies, Duration syncEvery,
+                               MoodleOptions options) {
 
     public static final int DEFAULT_PAGE_SIZE = 500;
     public static final int DEFAULT_CONCURRENCY = 8;
@@ -40,31 +42,37 @@ public record MoodleProperties(String baseUrl, String token, List<Long> courseId
         callTimeout = callTimeout == null ? Duration.ofSeconds(30) : callTimeout;
         maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
         competencies = competencies == null ? Map.of() : Map.copyOf(competencies);
+        options = options == null ? MoodleOptions.NONE : options;
     }
 
     /** A site with defaults for everything but where it is and the token. */
     public static MoodleProperties of(String baseUrl, String token) {
-        return new MoodleProperties(baseUrl, token, List.of(), List.of(), 0, 0, null, 0, "readiness", null, Map.of(), null);
+        return new MoodleProperties(baseUrl, token, List.of(), List.of(), 0, 0, null, 0, "readiness", null, Map.of(), null, MoodleOptions.NONE);
     }
 
     public MoodleProperties withCourseIds(List<Long> ids) {
         return new MoodleProperties(baseUrl, token, ids, activityCourseIds, pageSize, concurrency, callTimeout, maxAttempts, profileField,
-                competencyFrameworkId, competencies, syncEvery);
+                competencyFrameworkId, competencies, syncEvery, options);
     }
 
     public MoodleProperties withActivityCourseIds(List<Long> ids) {
         return new MoodleProperties(baseUrl, token, courseIds, ids, pageSize, concurrency, callTimeout, maxAttempts,
-                profileField, competencyFrameworkId, competencies, syncEvery);
+                profileField, competencyFrameworkId, competencies, syncEvery, options);
     }
 
     public MoodleProperties withCalls(int newConcurrency, Duration newTimeout, int newMaxAttempts) {
         return new MoodleProperties(baseUrl, token, courseIds, activityCourseIds, pageSize, newConcurrency, newTimeout, newMaxAttempts,
-                profileField, competencyFrameworkId, competencies, syncEvery);
+                profileField, competencyFrameworkId, competencies, syncEvery, options);
     }
 
     public MoodleProperties withCompetencies(Long frameworkId, Map<String, String> skillToIdnumber) {
         return new MoodleProperties(baseUrl, token, courseIds, activityCourseIds, pageSize, concurrency, callTimeout, maxAttempts,
-                profileField, frameworkId, skillToIdnumber, syncEvery);
+                profileField, frameworkId, skillToIdnumber, syncEvery, options);
+    }
+
+    public MoodleProperties withOptions(MoodleOptions newOptions) {
+        return new MoodleProperties(baseUrl, token, courseIds, activityCourseIds, pageSize, concurrency, callTimeout, maxAttempts,
+                profileField, competencyFrameworkId, competencies, syncEvery, newOptions);
     }
 
     /** The token as it may appear in logs and answers: its last four characters at most. */

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * What the last sync saw of each Moodle user of a tenant, so that an unchanged person costs no writes:
  * a hash of their courses-and-badges answer, the courses and activities (by cmid) already recorded as
- * completed and the badges already recorded (by {@code uniquehash}), which also tells a revoked badge
- * from a new one.
+ * completed, the badges already recorded (by {@code uniquehash}), which also tells a revoked badge
+ * from a new one, and the competency ratings already recorded.
  */
 public interface MoodleSyncState {
 
@@ -16,17 +16,26 @@ public interface MoodleSyncState {
 
     void save(String tenantId, long moodleUserId, PersonState state);
 
-    /** @param answerHash null when the last pass had errors, so the next sync looks again */
+    /**
+     * @param answerHash null when the last pass had errors, so the next sync looks again
+     * @param ratingKeys the proficient competency ratings already sent ({@code <competency id>:<grade>})
+     */
     record PersonState(String answerHash, Set<Long> completedCourseIds, Set<String> badgeHashes,
-                       Set<Long> completedActivityIds) {
+                       Set<Long> completedActivityIds, Set<String> ratingKeys) {
         public PersonState {
             completedCourseIds = Set.copyOf(completedCourseIds);
             badgeHashes = Set.copyOf(badgeHashes);
             completedActivityIds = completedActivityIds == null ? Set.of() : Set.copyOf(completedActivityIds);
+            ratingKeys = ratingKeys == null ? Set.of() : Set.copyOf(ratingKeys);
+        }
+
+        public PersonState(String answerHash, Set<Long> completedCourseIds, Set<String> badgeHashes,
+                           Set<Long> completedActivityIds) {
+            this(answerHash, completedCourseIds, badgeHashes, completedActivityIds, Set.of());
         }
 
         public static PersonState empty() {
-            return new PersonState(null, Set.of(), Set.of(), Set.of());
+            return new PersonState(null, Set.of(), Set.of(), Set.of(), Set.of());
         }
     }
 

@@ -31,7 +31,9 @@ import java.util.Optional;
 /**
  * Writes results back into Moodle through the outbox: the person's readiness as the text of a custom
  * profile field ({@code core_user_update_users}) and, for skills the {@link SkillVerifier} finds
- * verified, a rating on the mapped Moodle competency ({@code core_competency_grade_competency}).
+ * verified, a rating on the mapped Moodle competency ({@code core_competency_grade_competency}); when the
+ * site turns learning plans on, a plan per person and target role with the role's mapped competencies
+ * ({@link MoodleLearningPlans}).
  * The outbox skips a row whose payload equals the last one delivered, so an unchanged value costs nothing.
  * Only people Moodle knows (a Moodle user id among their identities) are written for.
  */
@@ -45,6 +47,7 @@ public final class MoodleWriteBack implements WriteBack {
     private final EvidenceRepository evidence;
     private final ActiveTaxonomy taxonomy;
     private final MoodleCompetencyScale scales;
+    private final MoodleLearningPlans plans;
     private final SkillVerifier verifier = new SkillVerifier();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -56,6 +59,7 @@ public final class MoodleWriteBack implements WriteBack {
         this.evidence = evidence;
         this.taxonomy = taxonomy;
         this.scales = new MoodleCompetencyScale();
+        this.plans = new MoodleLearningPlans(scales);
     }
 
     @Override
@@ -93,7 +97,31 @@ public final class MoodleWriteBack implements WriteBack {
                 }
             });
         }
+        if (site.options().learningPlans() && site.competencyFrameworkId() != null) {
+            learningPlan(person, changed, site, userId).ifPresent(writes::add);
+        }
         return writes;
+    }
+
+    /**
+     * The plan of the role's mapped competencies; its payload holds no score, so it is delivered once and
+     * again only when the role's competencies or their mapping change.
+     */
+    private Optional<PlannedWrite> learningPlan(Person person, Readiness changed, MoodleProperties site, long userId) {
+        Optional<dev.waypoint.core.taxonomy.Role> role = taxonomy.require().role(changed.roleId());
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> idnumbers = role.get().requirements().stream().map(r -> site.competencies().get(r.skillId()))
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (idnumbers.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode payload = json.createObjectNode().put("type", "plan").put("userid", userId)
+                .put("framework", site.competencyFrameworkId()).put("role", role.get().id())
+                .put("name", MoodleLearningPlans.planName(role.get().name()));
+        idnumbers.forEach(payload.putArray("competencies")::add);
+        return Optional.of(new PlannedWrite(person.tenantId(), "plan/" + userId + "/" + role.get().id(), payload.toString()));
     }
 
     /** One line for every role readiness is kept for, e.g. "Senior Analyst 42 (developing)". */
@@ -147,6 +175,11 @@ public final class MoodleWriteBack implements WriteBack {
                     client.gradeCompetency(userId, competencyId, framework.proficientGrade(),
                             "Verified at level " + payload.path("level").asInt() + " of skill "
                                     + payload.path("skill").asText() + " by Waypoint");
+                }
+                case "plan" -> {
+                    List<String> idnumbers = new ArrayList<>();
+                    payload.path("competencies").forEach(c -> idnumbers.add(c.asText()));
+                    plans.deliver(client, userId, payload.path("name").asText(), payload.path("framework").asLong(), idnumbers);
                 }
                 default -> throw new WriteBackFailure("unknown Moodle write " + payload.path("type").asText(), false);
             }

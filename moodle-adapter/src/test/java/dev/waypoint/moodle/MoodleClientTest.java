@@ -153,6 +153,21 @@ class MoodleClientTest {
     }
 
     @Test
+    void aSiteThatKeepsFailingIsLeftAloneForAWhile() {
+        moodle.stubFor(call("core_badges_get_user_badges", Map.of()).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 20; i++) {
+            catchThrowableOfType(MoodleError.class, () -> client.userBadges(3));
+        }
+        long sent = moodle.getAllServeEvents().size();
+
+        MoodleError paused = catchThrowableOfType(MoodleError.class, () -> client.userBadges(3));
+
+        assertThat(paused.kind()).isEqualTo(MoodleError.Kind.UNAVAILABLE);
+        assertThat(paused.getMessage()).contains("core_badges_get_user_badges", "failed too often recently");
+        assertThat(moodle.getAllServeEvents()).hasSize((int) sent);
+    }
+
+    @Test
     void aRetryAfterFromTheSiteIsWaitedOut() {
         moodle.stubFor(call("core_course_get_courses", Map.of()).inScenario("limited").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
@@ -214,6 +229,20 @@ class MoodleClientTest {
         assertThat(report.release()).isEqualTo("4.5.6 (Build: 20250811)");
         assertThat(report.webServiceUserId()).isEqualTo(9);
         assertThat(report.missingFunctions()).isEmpty();
+    }
+
+    @Test
+    void theSiteCheckNamesTheFunctionsTheOptionalPartsNeedAndTheServiceLacks() {
+        serve(moodle, "core_webservice_get_site_info", Map.of(), "core_webservice_get_site_info.json");
+        MoodleClient withPlans = new MoodleClient(MoodleFixtures.site(moodle)
+                .withOptions(new MoodleOptions(List.of(), true, true, false)));
+
+        MoodleSiteCheck.SiteReport report = new MoodleSiteCheck().check(withPlans);
+
+        // the recorded service holds none of the plan functions
+        assertThat(report.missingFunctions()).containsExactly("core_competency_list_user_plans",
+                "core_competency_list_plan_competencies", "core_competency_create_plan",
+                "core_competency_add_competency_to_plan");
     }
 
     @Test

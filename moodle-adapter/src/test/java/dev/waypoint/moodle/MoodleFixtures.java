@@ -24,7 +24,16 @@ final class MoodleFixtures {
     }
 
     static String read(String file) {
-        try (InputStream in = MoodleFixtures.class.getResourceAsStream("/moodle-4.5/" + file)) {
+        return resource("/moodle-4.5/", file);
+    }
+
+    /** An answer built from Moodle's source where no recording exists (see moodle-4.5-source/README.md). */
+    static String built(String file) {
+        return resource("/moodle-4.5-source/", file);
+    }
+
+    private static String resource(String folder, String file) {
+        try (InputStream in = MoodleFixtures.class.getResourceAsStream(folder + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + file);
             }
@@ -50,6 +59,13 @@ final class MoodleFixtures {
 
     static void serve(WireMockServer moodle, String function, Map<String, String> params, String file) {
         moodle.stubFor(call(function, params).willReturn(json(file)));
+    }
+
+    /** The recorded framework 1 ("Data Analytics", default competence scale) and its three competencies. */
+    static void serveFramework(WireMockServer moodle) {
+        serve(moodle, "core_competency_read_competency_framework", Map.of("id", "1"), "core_competency_read_competency_framework.json");
+        serve(moodle, "core_competency_list_competencies", Map.of("filters[0][column]", "competencyframeworkid",
+                "filters[0][value]", "1"), "core_competency_list_competencies.json");
     }
 
     static MoodleProperties site(WireMockServer moodle) {

@@ -35,10 +35,7 @@ class MoodleWriteBackDeliveryTest {
         MoodleClient client = new MoodleClient(MoodleFixtures.site(moodle).withCalls(2, Duration.ofSeconds(2), 2));
         writeBack = new MoodleWriteBack(tenant -> "t1".equals(tenant) ? Optional.of(client) : Optional.empty(),
                 null, null, null, null);
-        MoodleFixtures.serve(moodle, "core_competency_read_competency_framework", Map.of("id", "1"),
-                "core_competency_read_competency_framework.json");
-        MoodleFixtures.serve(moodle, "core_competency_list_competencies", Map.of("filters[0][column]", "competencyframeworkid",
-                "filters[0][value]", "1"), "core_competency_list_competencies.json");
+        MoodleFixtures.serveFramework(moodle);
     }
 
     @AfterEach

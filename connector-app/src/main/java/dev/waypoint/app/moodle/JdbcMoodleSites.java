@@ -3,6 +3,7 @@ package dev.waypoint.app.moodle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.moodle.MoodleClient;
+import dev.waypoint.moodle.MoodleOptions;
 import dev.waypoint.moodle.MoodleProperties;
 import dev.waypoint.moodle.MoodleSites;
 import okhttp3.OkHttpClient;
@@ -74,7 +75,8 @@ public class JdbcMoodleSites implements MoodleSites {
             return new MoodleProperties(baseUrl, token, s.courseIds(), s.activityCourseIds(), s.pageSize(), s.concurrency(),
                     s.callTimeoutSeconds() == null ? null : Duration.ofSeconds(s.callTimeoutSeconds()), s.maxAttempts(),
                     s.profileField(), s.competencyFrameworkId(), s.competencies(),
-                    s.syncEveryMinutes() == null ? null : Duration.ofMinutes(s.syncEveryMinutes()));
+                    s.syncEveryMinutes() == null ? null : Duration.ofMinutes(s.syncEveryMinutes()),
+                    s.options() == null ? MoodleOptions.NONE : s.options());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("moodle_site settings unreadable: " + e.getOriginalMessage(), e);
         }
@@ -91,11 +93,11 @@ public class JdbcMoodleSites implements MoodleSites {
     /** The stored settings column: everything but where the site is and the token. */
     record Settings(List<Long> courseIds, List<Long> activityCourseIds, int pageSize, int concurrency, Long callTimeoutSeconds, int maxAttempts,
                     String profileField, Long competencyFrameworkId, Map<String, String> competencies,
-                    Long syncEveryMinutes) {
+                    Long syncEveryMinutes, MoodleOptions options) {
         static Settings of(MoodleProperties p) {
             return new Settings(p.courseIds(), p.activityCourseIds(), p.pageSize(), p.concurrency(), p.callTimeout().toSeconds(),
                     p.maxAttempts(), p.profileField(), p.competencyFrameworkId(), p.competencies(),
-                    p.syncEvery() == null ? null : p.syncEvery().toMinutes());
+                    p.syncEvery() == null ? null : p.syncEvery().toMinutes(), p.options());
         }
     }
 }

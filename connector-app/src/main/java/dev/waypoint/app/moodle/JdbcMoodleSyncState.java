@@ -26,12 +26,13 @@ public class JdbcMoodleSyncState implements MoodleSyncState {
     @Override
     public Map<Long, PersonState> all(String tenantId) {
         Map<Long, PersonState> out = new HashMap<>();
-        jdbc.sql("SELECT moodle_user_id, answer_hash, completed, badges, activities FROM moodle_sync_state WHERE tenant_id = ?")
+        jdbc.sql("SELECT moodle_user_id, answer_hash, completed, badges, activities, ratings FROM moodle_sync_state WHERE tenant_id = ?")
                 .param(tenantId)
                 .query(rs -> {
                     Set<Long> completed = split(rs.getString(3)).stream().map(Long::valueOf).collect(Collectors.toSet());
                     Set<Long> activities = split(rs.getString(5)).stream().map(Long::valueOf).collect(Collectors.toSet());
-                    out.put(rs.getLong(1), new PersonState(rs.getString(2), completed, split(rs.getString(4)), activities));
+                    out.put(rs.getLong(1), new PersonState(rs.getString(2), completed, split(rs.getString(4)), activities,
+                            split(rs.getString(6))));
                 });
         return out;
     }
@@ -41,15 +42,16 @@ public class JdbcMoodleSyncState implements MoodleSyncState {
         String completed = join(state.completedCourseIds().stream().map(String::valueOf).collect(Collectors.toSet()));
         String badges = join(state.badgeHashes());
         String activities = join(state.completedActivityIds().stream().map(String::valueOf).collect(Collectors.toSet()));
+        String ratings = join(state.ratingKeys());
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("UPDATE moodle_sync_state SET answer_hash = ?, completed = ?, badges = ?, activities = ?, updated_at = ? "
-                        + "WHERE tenant_id = ? AND moodle_user_id = ?")
-                .params(state.answerHash(), completed, badges, activities, now, tenantId, moodleUserId).update();
+        int updated = jdbc.sql("UPDATE moodle_sync_state SET answer_hash = ?, completed = ?, badges = ?, activities = ?, ratings = ?, "
+                        + "updated_at = ? WHERE tenant_id = ? AND moodle_user_id = ?")
+                .params(state.answerHash(), completed, badges, activities, ratings, now, tenantId, moodleUserId).update();
         if (updated == 0) {
             // one worker per user writes this row, so update-then-insert does not race with itself
             jdbc.sql("INSERT INTO moodle_sync_state (tenant_id, moodle_user_id, answer_hash, completed, badges, activities, "
-                            + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(tenantId, moodleUserId, state.answerHash(), completed, badges, activities, now).update();
+                            + "ratings, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(tenantId, moodleUserId, state.answerHash(), completed, badges, activities, ratings, now).update();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.waypoint.core.taxonomy.Role;
 import dev.waypoint.core.taxonomy.Taxonomy;
 import dev.waypoint.moodle.MoodleCompetencyFrameworks;
 import dev.waypoint.moodle.MoodleError;
+import dev.waypoint.moodle.MoodleOptions;
 import dev.waypoint.moodle.MoodleProperties;
 import dev.waypoint.moodle.MoodleSiteCheck;
 import dev.waypoint.moodle.MoodleSyncReport;
@@ -139,6 +140,9 @@ public class MoodleController {
         if (body.callTimeoutSeconds() != null && (body.callTimeoutSeconds() < 1 || body.callTimeoutSeconds() > 300)) {
             problems.add(new FieldProblem("callTimeoutSeconds", "must be between 1 and 300"));
         }
+        if (body.agsCourseIds() != null && body.agsCourseIds().stream().anyMatch(id -> id == null || id < 1)) {
+            problems.add(new FieldProblem("agsCourseIds", "must hold Moodle course ids (positive numbers)"));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -146,25 +150,29 @@ public class MoodleController {
                 body.pageSize() == null ? 0 : body.pageSize(), body.concurrency() == null ? 0 : body.concurrency(),
                 body.callTimeoutSeconds() == null ? null : Duration.ofSeconds(body.callTimeoutSeconds()), 0,
                 body.profileField() == null ? "readiness" : body.profileField(), body.competencyFrameworkId(),
-                body.competencies(), body.syncEveryMinutes() == null ? null : Duration.ofMinutes(body.syncEveryMinutes()));
+                body.competencies(), body.syncEveryMinutes() == null ? null : Duration.ofMinutes(body.syncEveryMinutes()),
+                new MoodleOptions(body.agsCourseIds(), Boolean.TRUE.equals(body.competencyRatings()),
+                        Boolean.TRUE.equals(body.learningPlans()), Boolean.TRUE.equals(body.badgeAssertions())));
     }
 
     /** What an admin sends; {@code profileField} "" turns the profile write-back off. */
     public record SiteBody(String baseUrl, String token, List<Long> courseIds, List<Long> activityCourseIds, Integer pageSize, Integer concurrency,
                            Long callTimeoutSeconds, String profileField, Long competencyFrameworkId,
-                           Map<String, String> competencies, Long syncEveryMinutes) {
+                           Map<String, String> competencies, Long syncEveryMinutes, List<Long> agsCourseIds,
+                           Boolean competencyRatings, Boolean learningPlans, Boolean badgeAssertions) {
     }
 
     /** The site as shown: the token masked, and what the site check found. */
     public record SiteView(String tenant, String baseUrl, String token, List<Long> courseIds,
                            List<Long> activityCourseIds, int concurrency,
                            String profileField, Long competencyFrameworkId, Map<String, String> competencies,
-                           Long syncEveryMinutes, String siteName, String release, List<String> missingFunctions) {
+                           Long syncEveryMinutes, MoodleOptions options, String siteName, String release,
+                           List<String> missingFunctions) {
         static SiteView of(String tenant, MoodleProperties site, String siteName, String release, List<String> missing) {
             return new SiteView(tenant, site.baseUrl(), site.maskedToken(), site.courseIds(), site.activityCourseIds(),
                     site.concurrency(),
                     site.profileField(), site.competencyFrameworkId(), site.competencies(),
-                    site.syncEvery() == null ? null : site.syncEvery().toMinutes(), siteName, release, missing);
+                    site.syncEvery() == null ? null : site.syncEvery().toMinutes(), site.options(), siteName, release, missing);
         }
     }
 

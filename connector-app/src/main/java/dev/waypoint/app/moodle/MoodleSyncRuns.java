@@ -10,6 +10,7 @@ import dev.waypoint.moodle.MoodleProperties;
 import dev.waypoint.moodle.MoodleSyncReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -17,14 +18,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 
 /**
- * Runs Moodle syncs, on demand and on each site's schedule, one at a time per tenant on this node, and
- * keeps every run's report in {@code moodle_sync_run} so an admin sees the last sync, its counts and errors.
+ * Runs Moodle syncs, on demand and on each site's schedule, one at a time per site across the cluster (a
+ * spring-integration-jdbc lock in {@code INT_LOCK}, region {@code waypoint-moodle-sync}, tried and never
+ * waited for), and keeps every run's report in {@code moodle_sync_run} so an admin sees the last sync, its
+ * counts and errors.
  */
 public class MoodleSyncRuns {
 
@@ -36,23 +37,25 @@ public class MoodleSyncRuns {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final LockRegistry locks;
 
     public MoodleSyncRuns(JdbcMoodleSites sites, MoodleEvidenceSource source, ActiveTaxonomy taxonomy, JdbcClient jdbc,
-                          ObjectMapper json, Clock clock) {
+                          ObjectMapper json, Clock clock, LockRegistry locks) {
         this.sites = sites;
         this.source = source;
         this.taxonomy = taxonomy;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.locks = locks;
     }
 
-    /** Syncs the tenant's site now; empty when a sync of that tenant is already running. */
+    /** Syncs the tenant's site now; empty when a sync of that site is already running on any node. */
     public Optional<MoodleSyncReport> syncNow(String tenantId) {
         MoodleClient client = sites.client(tenantId).orElseThrow(() -> new NotFoundException("moodle site", tenantId));
-        ReentrantLock lock = running.computeIfAbsent(tenantId, t -> new ReentrantLock());
+        Lock lock = locks.obtain("moodle-sync:" + tenantId);
         if (!lock.tryLock()) {
+            log.info("moodle sync of {} not started: it is running (on this or another node)", tenantId);
             return Optional.empty();
         }
         try {
@@ -67,7 +70,17 @@ public class MoodleSyncRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } finally {
+            unlock(tenantId, lock);
+        }
+    }
+
+    /** A sync that outlived the lock's time to live has lost it; the report is kept all the same. */
+    private static void unlock(String tenantId, Lock lock) {
+        try {
             lock.unlock();
+        } catch (RuntimeException expired) {
+            log.warn("moodle sync of {} outlived its cluster lock (waypoint.moodle.sync-lock-ttl): {}", tenantId,
+                    expired.getMessage());
         }
     }
 

@@ -1,7 +1,16 @@
 package dev.waypoint.app.moodle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.waypoint.app.lti.LearnerPages;
+import dev.waypoint.app.lti.store.JdbcAgsLinks;
 import dev.waypoint.core.ingest.EvidenceSink;
+import dev.waypoint.core.lti.RegistrationRepository;
+import dev.waypoint.core.writeback.WriteBackDispatcher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 import dev.waypoint.core.store.EvidenceRepository;
 import dev.waypoint.core.store.PersonRepository;
 import dev.waypoint.core.store.ReadinessRepository;
@@ -12,7 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the Moodle adapter: sites and sync state over JDBC, the evidence source, the write-back. */
 @Configuration(proxyBeanMethods = false)
@@ -29,15 +40,38 @@ class MoodleWiring {
     }
 
     @Bean
+    MoodleAgsLinks moodleAgsLinks(RegistrationRepository registrations, JdbcAgsLinks links, PersonRepository people,
+                                  ObjectProvider<WriteBackDispatcher> writeBack, ObjectProvider<LearnerPages> learnerPages,
+                                  Clock clock) {
+        return new MoodleAgsLinks(registrations, links, people, writeBack, learnerPages, clock);
+    }
+
+    @Bean
     MoodleEvidenceSource moodleEvidenceSource(EvidenceSink sink, JdbcMoodleSyncState state, PersonRepository people,
-                                              Clock clock) {
-        return new MoodleEvidenceSource(sink, state, people, clock);
+                                              MoodleAgsLinks gradebooks, Clock clock) {
+        return new MoodleEvidenceSource(sink, state, people, clock, gradebooks);
     }
 
     @Bean
     MoodleSyncRuns moodleSyncRuns(JdbcMoodleSites sites, MoodleEvidenceSource source, ActiveTaxonomy taxonomy,
-                                  JdbcClient jdbc, ObjectMapper json, Clock clock) {
-        return new MoodleSyncRuns(sites, source, taxonomy, jdbc, json, clock);
+                                  JdbcClient jdbc, ObjectMapper json, Clock clock, DataSource dataSource,
+                                  PlatformTransactionManager tx,
+                                  @Value("${waypoint.moodle.sync-lock-ttl:30m}") Duration lockTtl) {
+        return new MoodleSyncRuns(sites, source, taxonomy, jdbc, json, clock, clusterLocks(dataSource, tx, lockTtl));
+    }
+
+    /**
+     * The sync's cluster lock: the HR sync's INT_LOCK table (V30) in a region of its own. Built here rather than
+     * as beans so that nothing that asks for "the" lock registry by type gets this one.
+     */
+    static JdbcLockRegistry clusterLocks(DataSource dataSource, PlatformTransactionManager tx, Duration ttl) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion("waypoint-moodle-sync");
+        repository.setTimeToLive((int) ttl.toMillis());
+        repository.setTransactionManager(tx);
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        return new JdbcLockRegistry(repository);
     }
 
     @Bean

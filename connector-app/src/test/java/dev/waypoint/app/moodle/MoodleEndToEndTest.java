@@ -1,8 +1,6 @@
 package dev.waypoint.app.moodle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.ServerTest;
@@ -13,18 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +30,7 @@ class MoodleEndToEndTest {
     private static final String TENANT = "moodle-e2e";
     private static final String SENIOR = "analytics.senior-analyst";
     private static final String TOKEN = "e2e0c3f9a2d7e6b4c8a1f0e9d3c2b7a6";
-    private static WireMockServer moodle;
+    private static MoodleSiteStub moodle;
 
     @LocalServerPort
     int port;
@@ -49,23 +39,13 @@ class MoodleEndToEndTest {
 
     @BeforeAll
     static void startMoodle() {
-        moodle = new WireMockServer(options().dynamicPort());
-        moodle.start();
-        serve("core_webservice_get_site_info", "core_webservice_get_site_info.json");
-        serve("core_enrol_get_enrolled_users", "core_enrol_get_enrolled_users.json", "courseid", "2",
-                "options[0][name]", "limitfrom", "options[0][value]", "0", "options[1][name]", "limitnumber");
-        serve("core_enrol_get_users_courses", "core_enrol_get_users_courses.dev.json");
-        serve("core_enrol_get_users_courses", "core_enrol_get_users_courses.json", "userid", "3");
-        serve("core_enrol_get_users_courses", "core_enrol_get_users_courses.bob.json", "userid", "4");
-        serve("core_badges_get_user_badges", "core_badges_get_user_badges.none.json");
-        serve("core_badges_get_user_badges", "core_badges_get_user_badges.json", "userid", "3");
-        serve("core_badges_get_user_badges", "core_badges_get_user_badges.bob.json", "userid", "4");
-        serve("core_completion_get_course_completion_status", "core_completion_get_course_completion_status.json");
-        serve("core_user_update_users", "core_user_update_users.json");
-        serve("core_competency_read_competency_framework", "core_competency_read_competency_framework.json", "id", "1");
-        serve("core_competency_list_competencies", "core_competency_list_competencies.json",
+        moodle = new MoodleSiteStub(TOKEN);
+        moodle.serveSyncAnswers();
+        moodle.serve("core_user_update_users", "core_user_update_users.json");
+        moodle.serve("core_competency_read_competency_framework", "core_competency_read_competency_framework.json", "id", "1");
+        moodle.serve("core_competency_list_competencies", "core_competency_list_competencies.json",
                 "filters[0][column]", "competencyframeworkid", "filters[0][value]", "1");
-        serve("core_competency_grade_competency", "core_competency_grade_competency.json");
+        moodle.serve("core_competency_grade_competency", "core_competency_grade_competency.json");
     }
 
     @AfterAll
@@ -76,10 +56,10 @@ class MoodleEndToEndTest {
     @Test
     void syncedEvidenceBecomesReadinessAPathAndWritesBackIntoMoodle() {
         ApiClient api = new ApiClient(port);
-        Answer saved = put("/api/v1/moodle/sites/" + TENANT, """
+        Answer saved = MoodleSiteStub.put(port, "/api/v1/moodle/sites/" + TENANT, """
                 {"baseUrl":"http://localhost:%d","token":"%s","courseIds":[2],"concurrency":4,
                  "competencyFrameworkId":1,"competencies":{"sql":"DA-SQL","data-visualization":"DA-VIZ"}}
-                """.formatted(moodle.port(), TOKEN));
+                """.formatted(moodle.server.port(), TOKEN));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         assertThat(saved.body().path("release").asText()).isEqualTo("4.5.6 (Build: 20250811)");
         assertThat(saved.body().path("missingFunctions")).isEmpty();
@@ -129,16 +109,16 @@ class MoodleEndToEndTest {
 
         int delivered = writeBacks.deliverDue(100);
         assertThat(delivered).isEqualTo(4);
-        moodle.verify(moodleCall("core_user_update_users").withFormParam("users[0][id]", equalTo("3"))
+        moodle.server.verify(moodle.call("core_user_update_users").withFormParam("users[0][id]", equalTo("3"))
                 .withFormParam("users[0][customfields][0][type]", equalTo("readiness"))
                 .withFormParam("users[0][customfields][0][value]", equalTo("Senior Data Analyst 39 (developing)")));
-        moodle.verify(moodleCall("core_user_update_users").withFormParam("users[0][id]", equalTo("6"))
+        moodle.server.verify(moodle.call("core_user_update_users").withFormParam("users[0][id]", equalTo("6"))
                 .withFormParam("users[0][customfields][0][value]", equalTo("Senior Data Analyst 0 (developing)")));
-        moodle.verify(moodleCall("core_user_update_users").withFormParam("users[0][id]", equalTo("4"))
+        moodle.server.verify(moodle.call("core_user_update_users").withFormParam("users[0][id]", equalTo("4"))
                 .withFormParam("users[0][customfields][0][value]", equalTo("Senior Data Analyst 20 (developing)")));
-        moodle.verify(1, moodleCall("core_competency_grade_competency").withFormParam("userid", equalTo("4"))
+        moodle.server.verify(1, moodle.call("core_competency_grade_competency").withFormParam("userid", equalTo("4"))
                 .withFormParam("competencyid", equalTo("1")).withFormParam("grade", equalTo("2")));
-        moodle.verify(0, moodleCall("core_competency_grade_competency").withFormParam("userid", equalTo("3")));
+        moodle.server.verify(0, moodle.call("core_competency_grade_competency").withFormParam("userid", equalTo("3")));
 
         // a second sync: nobody changed, two calls each, nothing stored
         JsonNode again = api.postJson("/api/v1/sync/" + TENANT, "").body();
@@ -151,32 +131,8 @@ class MoodleEndToEndTest {
         assertThat(api.get("/api/v1/moodle/sites/" + TENANT).raw()).doesNotContain(TOKEN).contains("****");
     }
 
-    /** PUT through the JDK client: the shared ApiClient has no PUT. */
-    private Answer put(String path, String body) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
-                            .header("Content-Type", "application/json")
-                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), "application/json",
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String personWith(ApiClient api, String email) {
-        for (JsonNode person : api.get("/api/v1/people?tenant=" + TENANT + "&limit=100").body().path("items")) {
-            if (person.path("identities").toString().contains(email)) {
-                return person.path("id").asText();
-            }
-        }
-        throw new AssertionError("nobody with " + email);
+        return MoodleSiteStub.personWith(api, TENANT, email);
     }
 
     private static JsonNode readiness(ApiClient api, String personId) {
@@ -191,32 +147,5 @@ class MoodleEndToEndTest {
         List<String> steps = new ArrayList<>();
         answer.body().path("steps").forEach(step -> steps.add(step.path("refId").asText()));
         return steps;
-    }
-
-    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder moodleCall(String function) {
-        return postRequestedFor(urlPathEqualTo("/webservice/rest/server.php"))
-                .withFormParam("wstoken", equalTo(TOKEN)).withFormParam("wsfunction", equalTo(function))
-                .withFormParam("moodlewsrestformat", equalTo("json"));
-    }
-
-    private static void serve(String function, String file, String... params) {
-        MappingBuilder mapping = post(urlPathEqualTo("/webservice/rest/server.php"))
-                .withFormParam("wstoken", equalTo(TOKEN))
-                .withFormParam("wsfunction", equalTo(function))
-                .withFormParam("moodlewsrestformat", equalTo("json"))
-                .atPriority(params.length == 0 ? 10 : 1);
-        for (int i = 0; i < params.length; i += 2) {
-            mapping.withFormParam(params[i], equalTo(params[i + 1]));
-        }
-        moodle.stubFor(mapping.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(read(file))));
-    }
-
-    private static String read(String file) {
-        try (InputStream in = MoodleEndToEndTest.class.getResourceAsStream("/moodle-site/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(file, e);
-        }
     }
 }

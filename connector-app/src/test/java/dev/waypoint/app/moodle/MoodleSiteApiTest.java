@@ -1,7 +1,6 @@
 package dev.waypoint.app.moodle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
@@ -15,13 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -75,6 +67,15 @@ class MoodleSiteApiTest {
         assertThat(answer.contentType()).contains("application/problem+json");
         assertThat(answer.raw()).contains("baseUrl", "token", "concurrency");
         assertThat(new ApiClient(port).get("/api/v1/moodle/sites/api-bad").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAgsCourseThatIsNoCourseIdIsRefusedNamingTheField() {
+        Answer answer = put("/api/v1/moodle/sites/api-bad-ags", site(GOOD).replace("}", ",\"agsCourseIds\":[2,0]}"));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.raw()).contains("agsCourseIds", "Moodle course ids");
+        assertThat(new ApiClient(port).get("/api/v1/moodle/sites/api-bad-ags").status()).isEqualTo(404);
     }
 
     @Test
@@ -166,38 +167,13 @@ class MoodleSiteApiTest {
     }
 
     private Answer put(String path, String body) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    new ObjectMapper().readTree(response.body()), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return MoodleSiteStub.put(port, path, body);
     }
 
     private static void stub(String token, String function, String file, int status) {
         moodle.stubFor(post(urlPathEqualTo("/webservice/rest/server.php"))
                 .withFormParam("wstoken", equalTo(token)).withFormParam("wsfunction", equalTo(function))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                        .withBody(file == null ? "" : read(file))));
-    }
-
-    private static String read(String file) {
-        try (InputStream in = MoodleSiteApiTest.class.getResourceAsStream("/moodle-site/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(file, e);
-        }
+                        .withBody(file == null ? "" : MoodleSiteStub.read(file))));
     }
 }
