@@ -43,35 +43,55 @@ public final class CanvasEvidenceSource {
     private final CanvasMapper mapper;
     private final EvidenceSink sink;
     private final ActiveTaxonomy taxonomy;
+    private final CanvasWatermarks watermarks;
     private final Clock clock;
     private final EvidenceMapper evidenceMapper = new EvidenceMapper();
 
-    public CanvasEvidenceSource(CanvasClient client, CanvasMapper mapper, EvidenceSink sink, ActiveTaxonomy taxonomy, Clock clock) {
+    public CanvasEvidenceSource(CanvasClient client, CanvasMapper mapper, EvidenceSink sink, ActiveTaxonomy taxonomy,
+                                CanvasWatermarks watermarks, Clock clock) {
         this.client = client;
         this.mapper = mapper;
         this.sink = sink;
         this.taxonomy = taxonomy;
+        this.watermarks = watermarks;
         this.clock = clock;
     }
 
-    /** A full pass over the mapped courses; {@code gradedSince} null reads every graded submission. */
-    public CanvasSyncReport sync(String tenantId, Instant gradedSince) {
+    /** A pass over every course the taxonomy maps. */
+    public CanvasSyncReport sync(String tenantId) {
+        return sync(tenantId, List.of(), () -> { });
+    }
+
+    /**
+     * A pass over {@code courseIds} (empty: every course the taxonomy maps); graded submissions since
+     * each course's watermark. {@code betweenCourses} runs after each course, on this thread (a cluster
+     * lock is renewed there).
+     */
+    public CanvasSyncReport sync(String tenantId, List<String> courseIds, Runnable betweenCourses) {
         Taxonomy current = taxonomy.require();
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         CanvasClient.CallCount before = client.callCount();
         Tally tally = new Tally();
-        List<String> courses = refIds(current, "canvas:course:");
+        List<String> courses = courseIds.isEmpty() ? refIds(current, "canvas:course:") : courseIds;
         boolean assignmentsMapped = !refIds(current, "canvas:assignment:").isEmpty();
         boolean outcomesMapped = !refIds(current, "canvas:outcome:").isEmpty();
         for (String courseId : courses) {
             try {
-                syncCourse(tenantId, courseId, current, gradedSince, assignmentsMapped, outcomesMapped, tally);
+                Instant passStarted = clock.instant();
+                syncCourse(tenantId, courseId, current, watermarks.gradedSince(tenantId, courseId), assignmentsMapped,
+                        outcomesMapped, tally);
+                if (assignmentsMapped) {
+                    // only a pass that read the graded submissions moves the watermark; otherwise an assignment
+                    // mapped later would start after grades that were never read
+                    watermarks.passSucceeded(tenantId, courseId, passStarted);
+                }
             } catch (CanvasException e) {
                 // one unreadable course must not stop the others; the report names it
                 tally.failures.add("course " + courseId + ": " + e.getMessage());
                 log.warn("Canvas sync of course {} for tenant {} failed: {}", courseId, tenantId, e.getMessage());
             }
+            betweenCourses.run();
         }
         CanvasClient.CallCount after = client.callCount();
         log.info("Canvas sync for tenant {} started {}: {} courses, {} students, {} stored, {} not mapped",

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,16 +46,17 @@ public final class CanvasWriteBack implements WriteBack {
     static final String SCORE = "application/vnd.ims.lis.v1.score+json";
     private static final double GAP_BELOW = 0.8;
 
-    private final Map<String, CanvasWriteBackTarget> targets;
+    private final Function<String, Optional<CanvasWriteBackTarget>> targets;
     private final Function<String, List<IdentityRef>> identitiesOfPerson;
     private final ActiveTaxonomy taxonomy;
     private final CanvasAgsTokens agsTokens;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CanvasWriteBack(Map<String, CanvasWriteBackTarget> targets, Function<String, List<IdentityRef>> identitiesOfPerson,
+    /** {@code targets}: where a tenant's results go, read at each plan and delivery (configuration may change). */
+    public CanvasWriteBack(Function<String, Optional<CanvasWriteBackTarget>> targets, Function<String, List<IdentityRef>> identitiesOfPerson,
                            ActiveTaxonomy taxonomy, CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
-        this.targets = Map.copyOf(targets);
+        this.targets = targets;
         this.identitiesOfPerson = identitiesOfPerson;
         this.taxonomy = taxonomy;
         this.agsTokens = agsTokens;
@@ -71,7 +71,7 @@ public final class CanvasWriteBack implements WriteBack {
 
     @Override
     public List<PlannedWrite> plan(Person person, Readiness readiness) {
-        if (!targets.containsKey(person.tenantId())) {
+        if (targets.apply(person.tenantId()).isEmpty()) {
             return List.of();
         }
         List<IdentityRef> identities = identitiesOfPerson.apply(person.id());
@@ -105,7 +105,7 @@ public final class CanvasWriteBack implements WriteBack {
 
     @Override
     public void deliver(OutboxEntry entry) throws WriteBackFailure {
-        CanvasWriteBackTarget target = targets.get(entry.tenantId());
+        CanvasWriteBackTarget target = targets.apply(entry.tenantId()).orElse(null);
         if (target == null) {
             throw new WriteBackFailure("no Canvas is configured for tenant " + entry.tenantId(), true);
         }

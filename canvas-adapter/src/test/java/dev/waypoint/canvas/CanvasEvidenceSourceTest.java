@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ class CanvasEvidenceSourceTest {
     private final List<LearningSignal> received = new ArrayList<>();
     private CanvasEvidenceSource source;
     private ActiveTaxonomy taxonomy;
+    private final CanvasWatermarks watermarks = CanvasWatermarks.inMemory();
+    private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
 
     @BeforeEach
     void start() throws Exception {
@@ -62,7 +65,7 @@ class CanvasEvidenceSourceTest {
         };
         CanvasClient client = new CanvasClient(new CanvasProperties(canvas.baseUrl(), 2, 1, 0, 10, 2,
                 Duration.ofMillis(10), Duration.ofSeconds(5)), CanvasAccessToken.fixed("t"), new OkHttpClient(), new ObjectMapper());
-        source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, Clock.systemUTC());
+        source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, watermarks, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -72,7 +75,7 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void turnsCompletedProgressIntoCourseCompletionsWithTheCourseScoreAndEveryIdentity() {
-        CanvasSyncReport report = source.sync("default", null);
+        CanvasSyncReport report = source.sync("default");
 
         LearningSignal ada = find("canvas:course:205", "101").orElseThrow();
         assertThat(ada.kind()).isEqualTo(EvidenceKind.COURSE_COMPLETION);
@@ -90,7 +93,7 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void asksPerStudentWhereTheCourseHasNoModuleRequirements() {
-        source.sync("default", null);
+        source.sync("default");
 
         assertThat(find("canvas:course:210", "101")).get()
                 .extracting(LearningSignal::occurredAt).isEqualTo(Instant.parse("2026-05-10T12:00:00Z"));
@@ -99,7 +102,9 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void sendsOnlyWhatTheTaxonomyMapsAndCountsTheRest() {
-        CanvasSyncReport report = source.sync("default", Instant.parse("2026-05-01T00:00:00Z"));
+        watermarks.passSucceeded("default", "205", Instant.parse("2026-05-01T00:05:00Z"));
+
+        CanvasSyncReport report = source.sync("default");
 
         LearningSignal graded = find("canvas:assignment:1104", "101").orElseThrow();
         assertThat(graded.kind()).isEqualTo(EvidenceKind.ASSESSMENT);
@@ -113,7 +118,7 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void takesOutcomeResultsThatReachTheOutcomesMasteryPointsOnEveryPage() {
-        CanvasSyncReport report = source.sync("default", null);
+        CanvasSyncReport report = source.sync("default");
 
         LearningSignal ada = find("canvas:outcome:77", "101", "outcome_result:").orElseThrow();
         assertThat(ada.kind()).isEqualTo(EvidenceKind.ASSESSMENT);
@@ -130,7 +135,7 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void takesARollupAtMasteryOnceAsTheLearnersStandingOnTheOutcome() {
-        source.sync("default", null);
+        source.sync("default");
 
         LearningSignal rollup = find("canvas:outcome:77", "101", "outcome_rollup:").orElseThrow();
         assertThat(rollup.scoreScaled()).isCloseTo(0.68, within(1e-9));
@@ -143,7 +148,7 @@ class CanvasEvidenceSourceTest {
 
     @Test
     void theOutcomesMasteryDecidesThePassAndTheScoreTheLevelTheTaxonomyGrants() {
-        source.sync("default", null);
+        source.sync("default");
         Taxonomy current = taxonomy.require();
 
         assertThat(grants(find("canvas:outcome:77", "101", "outcome_result:").orElseThrow(), current))
@@ -157,11 +162,37 @@ class CanvasEvidenceSourceTest {
     }
 
     @Test
+    void readsGradedSubmissionsSinceTheStartOfEachCoursesLastCompletePassLessTheOverlap() {
+        source.sync("default");
+        canvas.verify(getRequestedFor(urlPathEqualTo("/api/v1/courses/205/students/submissions"))
+                .withoutQueryParam("graded_since"));
+        assertThat(watermarks.lastPassStarted("default", "205")).contains(NOW);
+
+        canvas.resetRequests();
+        source.sync("default");
+
+        canvas.verify(getRequestedFor(urlPathEqualTo("/api/v1/courses/205/students/submissions"))
+                .withQueryParam("graded_since", equalTo("2026-06-01T01:55:00Z")));
+    }
+
+    @Test
+    void aCourseThatFailsKeepsItsWatermarkSoNothingIsSkipped() {
+        watermarks.passSucceeded("default", "205", Instant.parse("2026-05-20T00:00:00Z"));
+        canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/205/students/submissions")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withBody(body("not-found-404.json"))));
+
+        source.sync("default");
+
+        assertThat(watermarks.lastPassStarted("default", "205")).contains(Instant.parse("2026-05-20T00:00:00Z"));
+        assertThat(watermarks.lastPassStarted("default", "210")).contains(NOW);
+    }
+
+    @Test
     void reportsACourseTheTokenMayNotReadAndStillSyncsTheOthers() {
         canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/205/enrollments")).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withBody(body("forbidden-403.json"))));
 
-        CanvasSyncReport report = source.sync("default", null);
+        CanvasSyncReport report = source.sync("default");
 
         assertThat(report.failures()).singleElement().asString().startsWith("course 205:");
         assertThat(find("canvas:course:210", "101")).isPresent();

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -72,7 +73,8 @@ class CanvasWriteBackTest {
             }
             return agsToken;
         };
-        writeBack = new CanvasWriteBack(Map.of("default", new CanvasWriteBackTarget(client, "900", true)),
+        Map<String, CanvasWriteBackTarget> targets = Map.of("default", new CanvasWriteBackTarget(client, "900", true));
+        writeBack = new CanvasWriteBack(tenant -> Optional.ofNullable(targets.get(tenant)),
                 personId -> identities, taxonomy, tokens, new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
         stubCanvas();
     }

@@ -10,6 +10,7 @@ import dev.waypoint.canvas.CanvasEvidenceSource;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.canvas.CanvasProperties;
 import dev.waypoint.canvas.CanvasSyncReport;
+import dev.waypoint.canvas.CanvasWatermarks;
 import dev.waypoint.canvas.LeakyBucketCanvas;
 import dev.waypoint.core.engine.IngestOutcome;
 import dev.waypoint.core.ingest.EvidenceSink;
@@ -90,9 +91,10 @@ class CanvasSyncLoad {
             };
             CanvasClient client = new CanvasClient(new CanvasProperties(canvas.baseUrl(), 50, 2, 150, LEAK,
                     5, Duration.ofMillis(500), Duration.ofSeconds(30)), CanvasAccessToken.fixed("load"), new OkHttpClient(), new ObjectMapper());
-            CanvasEvidenceSource source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, Clock.systemUTC());
+            CanvasEvidenceSource source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy,
+                    CanvasWatermarks.inMemory(), Clock.systemUTC());
 
-            CanvasSyncReport report = source.sync("default", null);
+            CanvasSyncReport report = source.sync("default");
 
             System.out.printf("""
                     Canvas full sync: %d people, %d courses (%d without requirements), bucket %.0f units, cost %.0f, leak %.0f/s
