@@ -12,6 +12,8 @@ import dev.waypoint.canvas.CanvasLiveEvents;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import dev.waypoint.core.engine.LearningPaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,8 +78,12 @@ public class CanvasConfiguration {
 
     @Bean
     CanvasWriteBack canvasWriteBack(CanvasTenants tenants, PersonRepository people, ActiveTaxonomy taxonomy,
-                                    CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
-        return new CanvasWriteBack(tenants::writeBackTarget, people::identities, taxonomy, agsTokens, json, clock);
+                                    ObjectProvider<LearningPaths> paths, CanvasAgsTokens agsTokens, ObjectMapper json,
+                                    Clock clock) {
+        // the planner is reached lazily: the engine that plans paths is itself fed by write-backs
+        return new CanvasWriteBack(tenants::writeBackTarget, people::identities, taxonomy,
+                (person, readiness) -> paths.getObject().plan(person.tenantId(), person.id(), readiness.roleId()),
+                agsTokens, json, clock);
     }
 
     @Bean

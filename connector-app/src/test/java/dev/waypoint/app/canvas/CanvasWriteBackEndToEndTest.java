@@ -81,6 +81,11 @@ class CanvasWriteBackEndToEndTest extends CanvasServer {
                 .withRequestBody(matchingJsonPath("$.userId", equalTo(sub)))
                 .withRequestBody(matchingJsonPath("$.gradingProgress", equalTo("FullyGraded")))
                 .withRequestBody(matchingJsonPath("$.comment", com.github.tomakehurst.wiremock.client.WireMock.containing("Your path"))));
+        // the planner's path, dated from the fixed clock's day
+        CANVAS.verify(postRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules/4401/items"))
+                .withRequestBody(matchingJsonPath("$.module_item.title", com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        ".* \\(2026-06-01 to 2026-\\d\\d-\\d\\d\\)")))
+                .withRequestBody(matchingJsonPath("$.module_item.position", equalTo("1"))));
         CANVAS.verify(putRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules/4401/assignment_overrides"))
                 .withRequestBody(equalToJson("{\"overrides\":[{\"student_ids\":[" + user + "]}]}")));
         CANVAS.verify(putRequestedFor(urlPathMatching("/api/v1/users/" + user + "/custom_data/readiness/.*"))
