@@ -173,7 +173,7 @@ public final class CanvasClient {
                 .method(method, requestBody).build();
         calls.incrementAndGet();
         try (Response response = http.newCall(request).execute()) {
-            throttle.observe(response.header("X-Rate-Limit-Remaining"));
+            throttle.observe(response.header("X-Rate-Limit-Remaining"), response.header("X-Request-Cost"));
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
