@@ -69,9 +69,8 @@ public class CanvasTenantController {
         if (body == null) {
             throw ApiException.badRequest("body", "a Canvas configuration is required");
         }
-        CanvasSettings.Tenant before = stored.find(tenant).map(JdbcCanvasTenantConfigs.Stored::tenant)
-                .or(() -> tenants.configuration(tenant).map(CanvasTenants.Configured::tenant))
-                .orElse(null);
+        // only secrets already stored here are kept: one from the environment is not copied into the database
+        CanvasSettings.Tenant before = stored.find(tenant).map(JdbcCanvasTenantConfigs.Stored::tenant).orElse(null);
         CanvasTenantRequest.Checked checked = body.apply(before);
         if (!checked.problems().isEmpty()) {
             throw ApiException.invalid(checked.problems());

@@ -85,6 +85,11 @@ public record CanvasTenantRequest(String baseUrl, String accessToken, String oau
                 present(syncCron) ? syncCron.strip() : null), List.of());
     }
 
+    @Override
+    public String toString() {
+        return "Canvas configuration for " + baseUrl + " (secrets hidden)";
+    }
+
     /** Either a configuration or the problems that kept the request from being one. */
     record Checked(CanvasSettings.Tenant tenant, List<FieldProblem> problems) {
     }
