@@ -77,6 +77,22 @@ public final class CanvasClient {
      */
     public List<JsonNode> list(String pathAndQuery, String field) {
         List<JsonNode> items = new ArrayList<>();
+        for (JsonNode page : pages(pathAndQuery)) {
+            JsonNode body = field == null ? page : page.path(field);
+            if (!body.isArray()) {
+                throw new CanvasException.BadResponse("expected a JSON list from " + pathAndQuery, null);
+            }
+            body.forEach(items::add);
+        }
+        return items;
+    }
+
+    /**
+     * Every page of a paged answer as Canvas sent it, for answers that carry more than the list, such as
+     * the {@code linked} objects an {@code include[]} adds to each page of outcome results.
+     */
+    public List<JsonNode> pages(String pathAndQuery) {
+        List<JsonNode> pages = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String url = withPerPage(resolve(pathAndQuery));
         for (int page = 0; url != null; page++) {
@@ -84,14 +100,10 @@ public final class CanvasClient {
                 throw new CanvasException.BadResponse("Canvas paging does not end (page link repeats): " + pathAndQuery, null);
             }
             Answer answer = call("GET", url, null, null);
-            JsonNode body = field == null ? answer.body() : answer.body().path(field);
-            if (!body.isArray()) {
-                throw new CanvasException.BadResponse("expected a JSON list from " + pathAndQuery, null);
-            }
-            body.forEach(items::add);
+            pages.add(answer.body());
             url = answer.next().map(this::onOurHost).orElse(null);
         }
-        return items;
+        return pages;
     }
 
     /** One object, e.g. {@code /api/v1/courses/1/users/7/progress}. */
@@ -161,7 +173,7 @@ public final class CanvasClient {
                 .method(method, requestBody).build();
         calls.incrementAndGet();
         try (Response response = http.newCall(request).execute()) {
-            throttle.observe(response.header("X-Rate-Limit-Remaining"));
+            throttle.observe(response.header("X-Rate-Limit-Remaining"), response.header("X-Request-Cost"));
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {

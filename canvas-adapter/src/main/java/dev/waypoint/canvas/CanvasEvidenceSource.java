@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,9 @@ import java.util.stream.Stream;
  * Pulls evidence from Canvas for every course the active taxonomy maps: students and grades
  * (Enrollments API), completion (Courses API {@code bulk_user_progress}; per user
  * {@code /users/:id/progress} when Canvas refuses the bulk call because the course has no module
- * requirements), submissions graded since the last run (Submissions API) and mastered outcomes
- * (Outcome Results API) — the last two only where the taxonomy maps an assignment or an outcome.
+ * requirements), submissions graded since the last run (Submissions API) and outcome results and
+ * rollups that reach the outcome's mastery (Outcome Results API) — the last two only where the taxonomy
+ * maps an assignment or an outcome.
  * Only signals the taxonomy maps go to the evidence sink; the rest are counted in the report.
  */
 public final class CanvasEvidenceSource {
@@ -41,35 +43,55 @@ public final class CanvasEvidenceSource {
     private final CanvasMapper mapper;
     private final EvidenceSink sink;
     private final ActiveTaxonomy taxonomy;
+    private final CanvasWatermarks watermarks;
     private final Clock clock;
     private final EvidenceMapper evidenceMapper = new EvidenceMapper();
 
-    public CanvasEvidenceSource(CanvasClient client, CanvasMapper mapper, EvidenceSink sink, ActiveTaxonomy taxonomy, Clock clock) {
+    public CanvasEvidenceSource(CanvasClient client, CanvasMapper mapper, EvidenceSink sink, ActiveTaxonomy taxonomy,
+                                CanvasWatermarks watermarks, Clock clock) {
         this.client = client;
         this.mapper = mapper;
         this.sink = sink;
         this.taxonomy = taxonomy;
+        this.watermarks = watermarks;
         this.clock = clock;
     }
 
-    /** A full pass over the mapped courses; {@code gradedSince} null reads every graded submission. */
-    public CanvasSyncReport sync(String tenantId, Instant gradedSince) {
+    /** A pass over every course the taxonomy maps. */
+    public CanvasSyncReport sync(String tenantId) {
+        return sync(tenantId, List.of(), () -> { });
+    }
+
+    /**
+     * A pass over {@code courseIds} (empty: every course the taxonomy maps); graded submissions since
+     * each course's watermark. {@code betweenCourses} runs after each course, on this thread (a cluster
+     * lock is renewed there).
+     */
+    public CanvasSyncReport sync(String tenantId, List<String> courseIds, Runnable betweenCourses) {
         Taxonomy current = taxonomy.require();
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         CanvasClient.CallCount before = client.callCount();
         Tally tally = new Tally();
-        List<String> courses = refIds(current, "canvas:course:");
+        List<String> courses = courseIds.isEmpty() ? refIds(current, "canvas:course:") : courseIds;
         boolean assignmentsMapped = !refIds(current, "canvas:assignment:").isEmpty();
         boolean outcomesMapped = !refIds(current, "canvas:outcome:").isEmpty();
         for (String courseId : courses) {
             try {
-                syncCourse(tenantId, courseId, current, gradedSince, assignmentsMapped, outcomesMapped, tally);
+                Instant passStarted = clock.instant();
+                syncCourse(tenantId, courseId, current, watermarks.gradedSince(tenantId, courseId), assignmentsMapped,
+                        outcomesMapped, tally);
+                if (assignmentsMapped) {
+                    // only a pass that read the graded submissions moves the watermark; otherwise an assignment
+                    // mapped later would start after grades that were never read
+                    watermarks.passSucceeded(tenantId, courseId, passStarted);
+                }
             } catch (CanvasException e) {
                 // one unreadable course must not stop the others; the report names it
                 tally.failures.add("course " + courseId + ": " + e.getMessage());
                 log.warn("Canvas sync of course {} for tenant {} failed: {}", courseId, tenantId, e.getMessage());
             }
+            betweenCourses.run();
         }
         CanvasClient.CallCount after = client.callCount();
         log.info("Canvas sync for tenant {} started {}: {} courses, {} students, {} stored, {} not mapped",
@@ -115,10 +137,40 @@ public final class CanvasEvidenceSource {
             }
         }
         if (outcomesMapped) {
-            for (JsonNode result : client.list("/api/v1/courses/" + courseId + "/outcome_results", "outcome_results")) {
+            outcomes(tenantId, courseId, current, enrollments, tally);
+        }
+    }
+
+    /**
+     * Outcome results and rollups of one course, each page with the outcomes it links
+     * ({@code include[]=outcomes}), whose mastery points decide which scores are evidence.
+     */
+    private void outcomes(String tenantId, String courseId, Taxonomy current, Map<String, JsonNode> enrollments, Tally tally) {
+        String course = "/api/v1/courses/" + courseId;
+        Map<String, CanvasOutcome> outcomes = new HashMap<>();
+        for (JsonNode page : client.pages(course + "/outcome_results?include[]=outcomes")) {
+            CanvasOutcome.collectLinked(page, outcomes);
+            for (JsonNode result : page.path("outcome_results")) {
                 JsonNode enrollment = enrollments.get(CanvasMapper.text(result.path("links"), "user"));
                 if (enrollment != null) {
-                    mapper.masteredOutcome(tenantId, result, identities(enrollment)).ifPresent(s -> put(current, s, tally));
+                    CanvasOutcome outcome = outcomes.get(CanvasMapper.text(result.path("links"), "learning_outcome"));
+                    mapper.outcomeResult(tenantId, result, outcome, identities(enrollment)).ifPresent(s -> put(current, s, tally));
+                }
+            }
+        }
+        Instant seenAt = clock.instant();
+        for (JsonNode page : client.pages(course + "/outcome_rollups?include[]=outcomes")) {
+            CanvasOutcome.collectLinked(page, outcomes);
+            for (JsonNode rollup : page.path("rollups")) {
+                String userId = CanvasMapper.text(rollup.path("links"), "user");
+                JsonNode enrollment = enrollments.get(userId);
+                if (enrollment == null) {
+                    continue;
+                }
+                for (JsonNode score : rollup.path("scores")) {
+                    CanvasOutcome outcome = outcomes.get(CanvasMapper.text(score.path("links"), "outcome"));
+                    mapper.outcomeRollup(tenantId, courseId, userId, score, outcome, identities(enrollment), seenAt)
+                            .ifPresent(s -> put(current, s, tally));
                 }
             }
         }

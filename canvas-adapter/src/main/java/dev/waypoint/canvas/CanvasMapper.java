@@ -57,23 +57,65 @@ public final class CanvasMapper {
     }
 
     /**
-     * An outcome result that shows mastery (Canvas Outcome Results API: {@code mastery}, {@code score},
-     * {@code links.user}, {@code links.learning_outcome}); results short of mastery are not evidence.
+     * An outcome result (Outcome Results API: {@code score}, {@code links.user},
+     * {@code links.learning_outcome}, {@code submitted_or_assessed_at}) that reaches the outcome's mastery
+     * ({@code mastery_points}); the score is sent as a share of the outcome's {@code points_possible}, so
+     * evidence rules with a {@code min_score} can grant more for more than mastery. Results short of
+     * mastery are not evidence. Without the outcome's points, Canvas's own {@code mastery} flag and
+     * {@code percent} decide.
      */
-    public Optional<LearningSignal> masteredOutcome(String tenantId, JsonNode result, List<IdentityRef> identities) {
-        if (!result.path("mastery").asBoolean(false)) {
-            return Optional.empty();
-        }
+    public Optional<LearningSignal> outcomeResult(String tenantId, JsonNode result, CanvasOutcome outcome,
+                                                  List<IdentityRef> identities) {
         String outcomeId = text(result.path("links"), "learning_outcome");
         String userId = text(result.path("links"), "user");
         Instant at = instant(text(result, "submitted_or_assessed_at"));
         if (outcomeId == null || userId == null || at == null) {
             return Optional.empty();
         }
-        Double scaled = result.path("percent").isNumber() ? clamp(result.get("percent").asDouble()) : null;
-        return Optional.of(new LearningSignal(tenantId, identities, null, EvidenceKind.ASSESSMENT,
-                "canvas:outcome:" + outcomeId, List.of(), at, scaled, SOURCE,
+        return mastery(result.path("score"), result, outcome).map(mastered -> new LearningSignal(tenantId, identities, null,
+                EvidenceKind.ASSESSMENT, outcomeRef(outcomeId), List.of(), at, mastered.scaled(), SOURCE,
                 "outcome_result:" + text(result, "id"), null, result.toString()));
+    }
+
+    /**
+     * A learner's rollup score on an outcome in a course (Outcome Results API, OutcomeRollupScore:
+     * {@code score}, {@code count}, {@code links.outcome}) — Canvas's own judgement across every
+     * alignment, by the outcome's calculation method — when it reaches mastery. One fact per learner,
+     * course and outcome: the first mastery seen is kept. {@code seenAt} stands in when Canvas gives no
+     * {@code submitted_at}.
+     */
+    public Optional<LearningSignal> outcomeRollup(String tenantId, String courseId, String userId, JsonNode rollupScore,
+                                                  CanvasOutcome outcome, List<IdentityRef> identities, Instant seenAt) {
+        String outcomeId = text(rollupScore.path("links"), "outcome");
+        if (outcomeId == null || userId == null || outcome == null || !outcome.judges()) {
+            // a rollup carries no mastery flag of its own: without the outcome's points there is nothing to judge
+            return Optional.empty();
+        }
+        Instant submitted = instant(text(rollupScore, "submitted_at"));
+        return mastery(rollupScore.path("score"), rollupScore, outcome).map(mastered -> new LearningSignal(tenantId, identities,
+                null, EvidenceKind.ASSESSMENT, outcomeRef(outcomeId), List.of(), submitted == null ? seenAt : submitted,
+                mastered.scaled(), SOURCE, "outcome_rollup:course:" + courseId + ":outcome:" + outcomeId + ":user:" + userId + ":mastered",
+                null, rollupScore.toString()));
+    }
+
+    /** A score that reached mastery, as a share of the outcome's points (null when Canvas gave none). */
+    private record Mastered(Double scaled) {
+    }
+
+    /** The mastery {@code score} reached, empty when it fell short. */
+    private static Optional<Mastered> mastery(JsonNode score, JsonNode result, CanvasOutcome outcome) {
+        if (outcome != null && outcome.judges()) {
+            return score.isNumber() && outcome.mastered(score.asDouble())
+                    ? Optional.of(new Mastered(outcome.scaled(score.asDouble()))) : Optional.empty();
+        }
+        if (!result.path("mastery").asBoolean(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mastered(result.path("percent").isNumber() ? clamp(result.get("percent").asDouble()) : null));
+    }
+
+    public static String outcomeRef(String outcomeId) {
+        return "canvas:outcome:" + outcomeId;
     }
 
     public static String courseRef(String courseId) {

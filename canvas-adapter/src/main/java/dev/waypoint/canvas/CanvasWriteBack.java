@@ -12,19 +12,21 @@ import dev.waypoint.core.identity.Person;
 import dev.waypoint.core.readiness.Readiness;
 import dev.waypoint.core.store.OutboxRepository.OutboxEntry;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
-import dev.waypoint.core.taxonomy.LearningAsset;
+import dev.waypoint.core.pathing.LearningPath;
+import dev.waypoint.core.pathing.PathStep;
 import dev.waypoint.core.taxonomy.Role;
 import dev.waypoint.core.taxonomy.Taxonomy;
 import dev.waypoint.core.writeback.WriteBack;
 import dev.waypoint.core.writeback.WriteBackFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -34,8 +36,9 @@ import java.util.function.Function;
  *       score on it (LTI AGS 2.0 §3.2 line items, §3.4 scores: {@code FullyGraded}, a fresh {@code timestamp}
  *       each time, the path summary in the comment the learner sees), through Canvas's {@code /api/lti/} endpoints;</li>
  *   <li>machine-readable state in the user's {@code custom_data} under namespace {@value #NAMESPACE} (Users API);</li>
- *   <li>when enabled, the path as a module of that course, visible only to the learner through a module
- *       assignment override (Modules API "Update a module's overrides").</li>
+ *   <li>when enabled, the learner's full path (every step and milestone, dated) as a module of that course,
+ *       updated in place when the path changes and visible only to the learner through a module assignment
+ *       override (Modules API "Update a module's overrides"); see {@link CanvasPathModule}.</li>
  * </ul>
  */
 public final class CanvasWriteBack implements WriteBack {
@@ -45,20 +48,29 @@ public final class CanvasWriteBack implements WriteBack {
     static final String LINE_ITEM = "application/vnd.ims.lis.v2.lineitem+json";
     static final String LINE_ITEMS = "application/vnd.ims.lis.v2.lineitemcontainer+json";
     static final String SCORE = "application/vnd.ims.lis.v1.score+json";
-    private static final double GAP_BELOW = 0.8;
+    private static final Logger log = LoggerFactory.getLogger(CanvasWriteBack.class);
+    /** Steps named in the gradebook comment; the module shows them all. */
+    private static final int COMMENT_STEPS = 5;
 
-    private final Map<String, CanvasWriteBackTarget> targets;
+    private final Function<String, Optional<CanvasWriteBackTarget>> targets;
     private final Function<String, List<IdentityRef>> identitiesOfPerson;
     private final ActiveTaxonomy taxonomy;
+    private final BiFunction<Person, Readiness, LearningPath> paths;
     private final CanvasAgsTokens agsTokens;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public CanvasWriteBack(Map<String, CanvasWriteBackTarget> targets, Function<String, List<IdentityRef>> identitiesOfPerson,
-                           ActiveTaxonomy taxonomy, CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
-        this.targets = Map.copyOf(targets);
+    /**
+     * @param targets where a tenant's results go, read at each plan and delivery (configuration may change)
+     * @param paths   the learner's full path towards the readiness's role, as the planner makes it
+     */
+    public CanvasWriteBack(Function<String, Optional<CanvasWriteBackTarget>> targets, Function<String, List<IdentityRef>> identitiesOfPerson,
+                           ActiveTaxonomy taxonomy, BiFunction<Person, Readiness, LearningPath> paths,
+                           CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
+        this.targets = targets;
         this.identitiesOfPerson = identitiesOfPerson;
         this.taxonomy = taxonomy;
+        this.paths = paths;
         this.agsTokens = agsTokens;
         this.json = json;
         this.clock = clock;
@@ -71,7 +83,7 @@ public final class CanvasWriteBack implements WriteBack {
 
     @Override
     public List<PlannedWrite> plan(Person person, Readiness readiness) {
-        if (!targets.containsKey(person.tenantId())) {
+        if (targets.apply(person.tenantId()).isEmpty()) {
             return List.of();
         }
         List<IdentityRef> identities = identitiesOfPerson.apply(person.id());
@@ -88,24 +100,13 @@ public final class CanvasWriteBack implements WriteBack {
                 .put("score", readiness.score()).put("band", readiness.band().toString());
         ltiSub.ifPresent(sub -> payload.put("ltiSub", sub));
         canvasUser.ifPresent(id -> payload.put("canvasUserId", id));
-        ArrayNode steps = payload.putArray("steps");
-        readiness.skills().stream().filter(s -> s.score() < GAP_BELOW)
-                .sorted(Comparator.comparingDouble((Readiness.SkillScore s) -> -s.weight() * (1 - s.score())))
-                .forEach(gap -> assetFor(current, gap.skillId()).ifPresent(asset -> {
-                    if (steps.findValuesAsText("assetId").contains(asset.id())) {
-                        return;
-                    }
-                    ObjectNode step = steps.addObject().put("assetId", asset.id()).put("title", asset.name())
-                            .put("skillId", gap.skillId());
-                    asset.lmsRefs().stream().filter(ref -> ref.startsWith("canvas:course:")).findFirst()
-                            .ifPresent(ref -> step.put("canvasCourseId", ref.substring("canvas:course:".length())));
-                }));
+        pathOf(person, readiness, current).ifPresent(path -> payload.set("steps", steps(path, current)));
         return List.of(new PlannedWrite(person.tenantId(), person.id() + "/" + readiness.roleId(), payload.toString()));
     }
 
     @Override
     public void deliver(OutboxEntry entry) throws WriteBackFailure {
-        CanvasWriteBackTarget target = targets.get(entry.tenantId());
+        CanvasWriteBackTarget target = targets.apply(entry.tenantId()).orElse(null);
         if (target == null) {
             throw new WriteBackFailure("no Canvas is configured for tenant " + entry.tenantId(), true);
         }
@@ -172,18 +173,42 @@ public final class CanvasWriteBack implements WriteBack {
         JsonNode steps = write.path("steps");
         if (!steps.isEmpty()) {
             text.append(" Your path: ");
-            for (int i = 0; i < steps.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(i + 1).append(". ").append(steps.get(i).get("title").asText());
+            for (int i = 0; i < Math.min(steps.size(), COMMENT_STEPS); i++) {
+                text.append(i == 0 ? "" : ", ").append(i + 1).append(". ").append(steps.get(i).get("title").asText())
+                        .append(" (by ").append(steps.get(i).get("dueOn").asText()).append(')');
             }
-            text.append('.');
+            text.append(steps.size() > COMMENT_STEPS ? ", … (" + steps.size() + " steps in all)." : ".");
         }
         return text.toString();
     }
 
-    private static Optional<LearningAsset> assetFor(Taxonomy taxonomy, String skillId) {
-        return taxonomy.assets().values().stream()
-                .filter(asset -> asset.teaches().stream().anyMatch(g -> g.skillId().equals(skillId)))
-                .min(Comparator.comparingDouble(LearningAsset::hours).thenComparing(LearningAsset::id));
+    /** The learner's path, or empty when none can be planned (the score is still worth writing). */
+    private Optional<LearningPath> pathOf(Person person, Readiness readiness, Taxonomy current) {
+        try {
+            return Optional.of(paths.apply(person, readiness));
+        } catch (RuntimeException e) {
+            log.info("no path for person {} towards {} in taxonomy {}: {}", person.id(), readiness.roleId(),
+                    current.version(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Every step of the path in order, dated, with the Canvas course an asset is taught in. */
+    private ArrayNode steps(LearningPath path, Taxonomy current) {
+        ArrayNode steps = json.createArrayNode();
+        for (PathStep step : path.steps()) {
+            ObjectNode node = steps.addObject().put("order", step.order())
+                    .put("type", step.type() == PathStep.StepType.MILESTONE ? "milestone" : "asset")
+                    .put("refId", step.refId()).put("title", step.name()).put("hours", step.hours())
+                    .put("startsOn", step.startsOn().toString()).put("dueOn", step.dueOn().toString());
+            if (step.type() == PathStep.StepType.ASSET) {
+                Optional.ofNullable(current.assets().get(step.refId())).stream()
+                        .flatMap(asset -> asset.lmsRefs().stream())
+                        .filter(ref -> ref.startsWith("canvas:course:")).findFirst()
+                        .ifPresent(ref -> node.put("canvasCourseId", ref.substring("canvas:course:".length())));
+            }
+        }
+        return steps;
     }
 
     private static Optional<String> value(List<IdentityRef> identities, IdentityKind kind) {

@@ -27,8 +27,15 @@ public final class CanvasStubs {
                 .willReturn(okJson(body("bulk-user-progress-205.json"))));
         canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/students/submissions"))
                 .willReturn(okJson(body("submissions-graded-since.json"))));
-        canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/outcome_results"))
-                .willReturn(okJson(body("outcome-results-205.json"))));
+        String outcomeResults = "/api/v1/courses/" + courseId + "/outcome_results";
+        canvas.stubFor(get(urlPathEqualTo(outcomeResults)).withQueryParam("page", equalTo("2")).atPriority(3)
+                .willReturn(okJson(body("outcome-results-205-page-2.json"))));
+        canvas.stubFor(get(urlPathEqualTo(outcomeResults)).atPriority(4)
+                .willReturn(okJson(body("outcome-results-205-page-1.json"))
+                        .withHeader("Link", "<" + canvas.baseUrl() + outcomeResults
+                                + "?include%5B%5D=outcomes&page=2&per_page=2>; rel=\"next\"")));
+        canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/outcome_rollups"))
+                .willReturn(okJson(body("outcome-rollups-205.json"))));
     }
 
     /** Course 210-like: no module requirements, so bulk progress is refused (400) and progress is read per user. */
@@ -43,5 +50,7 @@ public final class CanvasStubs {
         canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/students/submissions")).willReturn(okJson("[]")));
         canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/outcome_results"))
                 .willReturn(okJson("{\"outcome_results\":[],\"linked\":{}}")));
+        canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + courseId + "/outcome_rollups"))
+                .willReturn(okJson("{\"rollups\":[],\"linked\":{}}")));
     }
 }

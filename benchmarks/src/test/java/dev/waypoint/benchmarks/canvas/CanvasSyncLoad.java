@@ -10,6 +10,7 @@ import dev.waypoint.canvas.CanvasEvidenceSource;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.canvas.CanvasProperties;
 import dev.waypoint.canvas.CanvasSyncReport;
+import dev.waypoint.canvas.CanvasWatermarks;
 import dev.waypoint.canvas.LeakyBucketCanvas;
 import dev.waypoint.core.engine.IngestOutcome;
 import dev.waypoint.core.ingest.EvidenceSink;
@@ -51,6 +52,9 @@ class CanvasSyncLoad {
     static final double CAPACITY = 700;
     static final double LEAK = Double.parseDouble(System.getProperty("canvas.load.leak", "100"));
     static final double COST = 5;
+    // -Dcanvas.load.outcomes=true maps an outcome too: every course then also answers outcome results
+    // (none) and a page of 100 outcome rollups, half of them at mastery
+    static final boolean OUTCOMES = Boolean.getBoolean("canvas.load.outcomes");
 
     @Test
     void fullSync() throws Exception {
@@ -76,6 +80,14 @@ class CanvasSyncLoad {
                         .append("\"], teaches: [{skill: sql, level: 2}], hours: 4}\n");
             }
             canvas.stubFor(get(urlPathMatching("/api/v1/courses/\\d+/students/submissions")).willReturn(okJson("[]")));
+            if (OUTCOMES) {
+                yaml.append("""
+                        evidence_rules:
+                          - {id: outcome-1, kind: assessment, object: "canvas:outcome:1", grants: [{skill: sql, level: 3}]}
+                        """);
+                canvas.stubFor(get(urlPathMatching("/api/v1/courses/\\d+/outcome_results"))
+                        .willReturn(okJson("{\"outcome_results\":[],\"linked\":{\"outcomes\":[]}}")));
+            }
             TaxonomyLoadResult loaded = new TaxonomyYamlLoader().load("load.yaml", yaml.toString());
             assertThat(loaded.problems()).isEmpty();
             ActiveTaxonomy taxonomy = new ActiveTaxonomy();
@@ -90,9 +102,10 @@ class CanvasSyncLoad {
             };
             CanvasClient client = new CanvasClient(new CanvasProperties(canvas.baseUrl(), 50, 2, 150, LEAK,
                     5, Duration.ofMillis(500), Duration.ofSeconds(30)), CanvasAccessToken.fixed("load"), new OkHttpClient(), new ObjectMapper());
-            CanvasEvidenceSource source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy, Clock.systemUTC());
+            CanvasEvidenceSource source = new CanvasEvidenceSource(client, new CanvasMapper(), sink, taxonomy,
+                    CanvasWatermarks.inMemory(), Clock.systemUTC());
 
-            CanvasSyncReport report = source.sync("default", null);
+            CanvasSyncReport report = source.sync("default");
 
             System.out.printf("""
                     Canvas full sync: %d people, %d courses (%d without requirements), bucket %.0f units, cost %.0f, leak %.0f/s
@@ -138,11 +151,30 @@ class CanvasSyncLoad {
                 .willReturn(okJson(page2.toString())));
         canvas.stubFor(get(urlPathEqualTo(enrollments)).atPriority(2).willReturn(okJson(page1.toString())
                 .withHeader("Link", "<" + canvas.baseUrl() + enrollments + "?page=2&per_page=50>; rel=\"next\"")));
+        if (OUTCOMES) {
+            canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + course + "/outcome_rollups")).willReturn(okJson(rollups(course))));
+        }
         if (course <= WITHOUT_REQUIREMENTS) {
             canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + course + "/bulk_user_progress"))
                     .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"no progress available because this course is not module based\"}")));
         } else {
             canvas.stubFor(get(urlPathEqualTo("/api/v1/courses/" + course + "/bulk_user_progress")).willReturn(okJson(progress.toString())));
         }
+    }
+
+    /** Outcome 1 (mastery 3 of 5) rolled up for every student of the course: 4 points for half, 2 for the rest. */
+    private static String rollups(int course) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        ArrayNode rollups = body.putArray("rollups");
+        for (int i = 0; i < PER_COURSE; i++) {
+            int user = 1 + (course * 50 + i) % PEOPLE;
+            ObjectNode rollup = rollups.addObject().put("name", "Learner " + user);
+            rollup.putObject("links").put("user", String.valueOf(user)).put("section", String.valueOf(course));
+            rollup.putArray("scores").addObject().put("score", i % 2 == 0 ? 4.0 : 2.0).put("count", 1)
+                    .put("submitted_at", "2026-05-03T09:30:00Z").putObject("links").put("outcome", "1");
+        }
+        body.putObject("linked").putArray("outcomes").addObject().put("id", 1).put("title", "Writes SQL")
+                .put("points_possible", 5.0).put("mastery_points", 3.0);
+        return body.toString();
     }
 }

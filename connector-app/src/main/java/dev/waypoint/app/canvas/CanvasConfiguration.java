@@ -12,23 +12,61 @@ import dev.waypoint.canvas.CanvasLiveEvents;
 import dev.waypoint.canvas.CanvasMapper;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.taxonomy.ActiveTaxonomy;
+import dev.waypoint.core.engine.LearningPaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Wires the Canvas adapter: one client and evidence source per configured tenant, and the Live Events intake. */
+/**
+ * Wires the Canvas adapter: the tenants' configurations (API, then properties), their clients and evidence
+ * sources, the sync job with its cluster lock and run records, write-back and the Live Events intake.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CanvasSettings.class)
 public class CanvasConfiguration {
 
     @Bean
-    CanvasTenants canvasTenants(CanvasSettings settings, EvidenceChannelSink sink, ActiveTaxonomy taxonomy,
-                                TenantRepository tenants, ObjectMapper json, Clock clock) {
-        return new CanvasTenants(settings, sink, taxonomy, tenants, json, clock);
+    JdbcCanvasTenantConfigs canvasTenantConfigs(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json) {
+        return new JdbcCanvasTenantConfigs(jdbc, tx, json);
+    }
+
+    @Bean
+    JdbcCanvasSyncRuns canvasSyncRuns(JdbcClient jdbc, ObjectMapper json) {
+        return new JdbcCanvasSyncRuns(jdbc, json);
+    }
+
+    @Bean
+    CanvasTenants canvasTenants(CanvasSettings settings, JdbcCanvasTenantConfigs configs, EvidenceChannelSink sink,
+                                ActiveTaxonomy taxonomy, TenantRepository tenants, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        return new CanvasTenants(settings, configs, sink, taxonomy, tenants, new JdbcCanvasWatermarks(jdbc), json, clock);
+    }
+
+    /** One sync per tenant across the cluster: INT_LOCK (V30), region of its own so keys never meet the HR sync's. */
+    @Bean
+    DefaultLockRepository canvasSyncLockRepository(DataSource dataSource, PlatformTransactionManager txManager,
+                                                   CanvasSettings settings) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion("waypoint-canvas-sync");
+        repository.setTimeToLive((int) settings.lockTtl().toMillis());
+        repository.setTransactionManager(txManager);
+        return repository;
+    }
+
+    @Bean
+    CanvasSyncJob canvasSyncJob(CanvasTenants tenants, JdbcCanvasSyncRuns runs, DefaultLockRepository canvasSyncLockRepository,
+                                CanvasSettings settings, Clock clock) {
+        return new CanvasSyncJob(tenants, runs, new JdbcLockRegistry(canvasSyncLockRepository), settings.lockTtl(), clock);
     }
 
     /** AGS tokens through the tenant's LTI registration (client credentials, LTI Security Framework §4.1). */
@@ -40,8 +78,12 @@ public class CanvasConfiguration {
 
     @Bean
     CanvasWriteBack canvasWriteBack(CanvasTenants tenants, PersonRepository people, ActiveTaxonomy taxonomy,
-                                    CanvasAgsTokens agsTokens, ObjectMapper json, Clock clock) {
-        return new CanvasWriteBack(tenants.writeBackTargets(), people::identities, taxonomy, agsTokens, json, clock);
+                                    ObjectProvider<LearningPaths> paths, CanvasAgsTokens agsTokens, ObjectMapper json,
+                                    Clock clock) {
+        // the planner is reached lazily: the engine that plans paths is itself fed by write-backs
+        return new CanvasWriteBack(tenants::writeBackTarget, people::identities, taxonomy,
+                (person, readiness) -> paths.getObject().plan(person.tenantId(), person.id(), readiness.roleId()),
+                agsTokens, json, clock);
     }
 
     @Bean

@@ -158,6 +158,15 @@ class CanvasLiveEventsEndpointTest extends CanvasServer {
     }
 
     @Test
+    void aSignedCaliperEnvelopeIsVerifiedAndTakenInOnASigningTenant() throws Exception {
+        Answer signed = post("?tenant=signed", sign(CANVAS_KEY, body("caliper-grade-event.json")), Map.of());
+
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
+        assertThat(signed.body().path("events").get(0).path("eventName").asText()).isEqualTo("GradeEvent/Graded");
+        assertThat(signed.body().path("events").get(0).path("outcome").asText()).isIn("stored", "duplicate");
+    }
+
+    @Test
     void aSigningTenantRefusesForgedAndUnsignedEvents() throws Exception {
         RSAKey forger = new RSAKeyGenerator(2048).keyID(CANVAS_KEY.getKeyID()).generate();
         String user = newUserId();

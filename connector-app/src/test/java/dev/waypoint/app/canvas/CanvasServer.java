@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.waypoint.app.support.ServerTest;
 import dev.waypoint.canvas.CanvasAgsTokens;
+import dev.waypoint.canvas.CanvasStubs;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -61,6 +63,17 @@ abstract class CanvasServer {
         registry.add("waypoint.canvas.tenants.signed.base-url", CANVAS::baseUrl);
         registry.add("waypoint.canvas.tenants.signed.access-token", () -> "canvas-admin-token-2");
         registry.add("waypoint.canvas.tenants.signed.live-events-jwks-url", () -> CANVAS.baseUrl() + JWKS_PATH);
+    }
+
+    /**
+     * A fresh Canvas with courses 205 (module requirements, two pages) and 210 (none); the other courses the
+     * sample taxonomy maps have nobody enrolled.
+     */
+    static void canvasWithTwoCourses() {
+        CANVAS.resetAll();
+        CANVAS.stubFor(get(urlPathMatching("/api/v1/courses/\\d+/.*")).atPriority(10).willReturn(okJson("[]")));
+        CanvasStubs.courseWithRequirements(CANVAS, "205");
+        CanvasStubs.courseWithoutRequirements(CANVAS, "210");
     }
 
     static void publishCanvasKeys() {

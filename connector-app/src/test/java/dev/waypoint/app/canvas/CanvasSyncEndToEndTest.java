@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.ServerTest;
-import dev.waypoint.canvas.CanvasStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,11 +27,7 @@ class CanvasSyncEndToEndTest extends CanvasServer {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        CANVAS.resetAll();
-        // the sample maps more Canvas courses than the stubs describe: those have nobody enrolled
-        CANVAS.stubFor(get(urlPathMatching("/api/v1/courses/\\d+/.*")).atPriority(10).willReturn(okJson("[]")));
-        CanvasStubs.courseWithRequirements(CANVAS, "205");
-        CanvasStubs.courseWithoutRequirements(CANVAS, "210");
+        canvasWithTwoCourses();
     }
 
     @Test

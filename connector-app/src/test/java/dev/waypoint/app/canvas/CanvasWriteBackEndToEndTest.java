@@ -2,13 +2,16 @@ package dev.waypoint.app.canvas;
 
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
+import dev.waypoint.app.support.FixedClockConfiguration;
 import dev.waypoint.app.support.ServerTest;
+import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.writeback.WriteBackDispatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -43,9 +46,15 @@ class CanvasWriteBackEndToEndTest extends CanvasServer {
 
     private ApiClient api;
 
+    @Autowired
+    JdbcCanvasTenantConfigs canvasConfigs;
+    @Autowired
+    TenantRepository tenants;
+
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+        canvasWithTwoCourses();
         CANVAS.stubFor(get(urlPathEqualTo(LINE_ITEMS)).willReturn(okJson("[]")));
         CANVAS.stubFor(post(urlPathEqualTo(LINE_ITEMS)).willReturn(okJson(body("ags-line-item-created.json")
                 .replace("{base}", CANVAS.baseUrl()))));
@@ -81,10 +90,45 @@ class CanvasWriteBackEndToEndTest extends CanvasServer {
                 .withRequestBody(matchingJsonPath("$.userId", equalTo(sub)))
                 .withRequestBody(matchingJsonPath("$.gradingProgress", equalTo("FullyGraded")))
                 .withRequestBody(matchingJsonPath("$.comment", com.github.tomakehurst.wiremock.client.WireMock.containing("Your path"))));
+        // the planner's path, dated from the fixed clock's day
+        CANVAS.verify(postRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules/4401/items"))
+                .withRequestBody(matchingJsonPath("$.module_item.title", com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        ".* \\(2026-06-01 to 2026-\\d\\d-\\d\\d\\)")))
+                .withRequestBody(matchingJsonPath("$.module_item.position", equalTo("1"))));
         CANVAS.verify(putRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules/4401/assignment_overrides"))
                 .withRequestBody(equalToJson("{\"overrides\":[{\"student_ids\":[" + user + "]}]}")));
         CANVAS.verify(putRequestedFor(urlPathMatching("/api/v1/users/" + user + "/custom_data/readiness/.*"))
                 .withQueryParam("ns", equalTo("dev.waypoint")));
         assertThat(api.get("/api/v1/write-backs?status=pending").raw()).doesNotContain(sub);
+    }
+
+    @Test
+    void aSyncFromCanvasReachesReadinessThenTheAgsScoreAndTheModuleOverride() {
+        tenants.ensure("e2e-sync", "e2e-sync");
+        canvasConfigs.save("e2e-sync", CanvasSettings.Tenant.withDefaults(CANVAS.baseUrl(), "e2e-token", null, null, null, 1,
+                null, null, "900", true, List.of("205"), null), FixedClockConfiguration.NOW);
+        Answer created = api.postJson("/api/v1/people", """
+                {"tenant":"e2e-sync","identities":[{"kind":"lti_sub","value":"lti-sub-ada"},{"kind":"canvas_user_id","value":"101"}],
+                 "displayName":"Ada","currentRole":"analytics.analyst","weeklyHours":4}
+                """);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+        Answer sync = api.postJson("/api/v1/canvas/sync?tenant=e2e-sync", "");
+        assertThat(sync.status()).as(sync.raw()).isEqualTo(200);
+        assertThat(sync.body().path("stored").asInt()).isPositive();
+        String personId = created.body().path("id").asText();
+        assertThat(api.get("/api/v1/people/" + personId + "/readiness?tenant=e2e-sync").raw()).contains("analytics.senior-analyst");
+
+        dispatcher.deliverDue(200);
+
+        CANVAS.verify(postRequestedFor(urlPathEqualTo(LINE_ITEMS + "/31/scores"))
+                .withHeader("Authorization", equalTo("Bearer " + AGS_TOKEN))
+                .withRequestBody(matchingJsonPath("$.userId", equalTo("lti-sub-ada")))
+                .withRequestBody(matchingJsonPath("$.gradingProgress", equalTo("FullyGraded"))));
+        CANVAS.verify(postRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules"))
+                .withHeader("Authorization", equalTo("Bearer e2e-token")));
+        CANVAS.verify(putRequestedFor(urlPathEqualTo("/api/v1/courses/900/modules/4401/assignment_overrides"))
+                .withHeader("Authorization", equalTo("Bearer e2e-token"))
+                .withRequestBody(equalToJson("{\"overrides\":[{\"student_ids\":[101]}]}")));
     }
 }
