@@ -30,6 +30,7 @@ public class CanvasTenants {
 
     private final Map<String, Connected> byTenant = new LinkedHashMap<>();
     private final Map<String, Instant> lastSyncStarted = new ConcurrentHashMap<>();
+    private final Map<String, LastSync> lastSync = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public CanvasTenants(CanvasSettings settings, EvidenceSink sink, ActiveTaxonomy taxonomy, TenantRepository tenants,
@@ -89,10 +90,20 @@ public class CanvasTenants {
         }
         Instant started = clock.instant();
         CanvasSyncReport report = connected.source().sync(tenantId, lastSyncStarted.get(tenantId));
+        lastSync.put(tenantId, new LastSync(started, report));
         if (report.failures().isEmpty()) {
             lastSyncStarted.put(tenantId, started);
         }
         return report;
+    }
+
+    /** The last sync of a tenant since this node started, for the admin console. */
+    public Optional<LastSync> lastSync(String tenantId) {
+        return Optional.ofNullable(lastSync.get(tenantId));
+    }
+
+    /** A sync's start and its report. */
+    public record LastSync(Instant startedAt, CanvasSyncReport report) {
     }
 
     /** One tenant's Canvas: its settings, its REST client and its evidence source. */
