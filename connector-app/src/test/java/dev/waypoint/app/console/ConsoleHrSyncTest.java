@@ -2,18 +2,28 @@ package dev.waypoint.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.lti.ToolBrowser.Page;
-import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
+import dev.waypoint.app.support.OtherNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 
 import static dev.waypoint.app.console.ConsoleOverviewTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HR sync runs in the console: run now, the list with each run's report, one run with the people lacking an HR id. */
 class ConsoleHrSyncTest extends SignedInConsole {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager tx;
 
 
     @Test
@@ -47,6 +57,24 @@ class ConsoleHrSyncTest extends SignedInConsole {
                 .contains("id=\"people-sent\">" + latest.path("counts").path("peopleSent").asInt() + "<")
                 .contains("Noor Unlisted " + tag, unidentified)
                 .doesNotContain("Hana Registered " + tag);
+    }
+
+    @Test
+    void whileAnotherNodeHoldsTheSyncLockRunNowStartsNothingAndSaysWhy() {
+        int runsBefore = api.get("/api/v1/hr-sync/runs?tenant=default&limit=500").body().size();
+        Lock otherNode = OtherNode.locks(dataSource, tx, "waypoint-hr-sync").obtain("waypoint-hr-sync");
+        assertThat(otherNode.tryLock()).isTrue();
+        try {
+            admin.get("/console/hr-sync");
+
+            Page refused = admin.submit("/console/hr-sync/runs", Map.of());
+
+            assertThat(refused.status()).isEqualTo(302);
+            assertThat(admin.get("/console/hr-sync").body()).contains("Not started: another node is running the HR sync.");
+            assertThat(api.get("/api/v1/hr-sync/runs?tenant=default&limit=500").body().size()).isEqualTo(runsBefore);
+        } finally {
+            otherNode.unlock();
+        }
     }
 
     @Test

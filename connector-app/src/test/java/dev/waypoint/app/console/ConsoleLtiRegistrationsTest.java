@@ -2,7 +2,6 @@ package dev.waypoint.app.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.lti.ToolBrowser.Page;
-import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
 import org.junit.jupiter.api.Test;
 

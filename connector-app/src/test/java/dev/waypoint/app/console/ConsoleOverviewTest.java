@@ -3,7 +3,6 @@ package dev.waypoint.app.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.lti.ToolBrowser.Page;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
-import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.FixedClockConfiguration;
 import dev.waypoint.core.engine.IngestOutcome;

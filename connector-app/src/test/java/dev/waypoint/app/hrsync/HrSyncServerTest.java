@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.OtherNode;
 import dev.waypoint.app.support.ServerTest;
 import dev.waypoint.core.evidence.Evidence;
 import dev.waypoint.core.evidence.EvidenceKind;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -242,12 +242,7 @@ class HrSyncServerTest {
     }
 
     private JdbcLockRegistry otherNodeLocks() {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("waypoint-hr-sync");
-        repository.setTransactionManager(tx);
-        repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
-        return new JdbcLockRegistry(repository);
+        return OtherNode.locks(dataSource, tx, "waypoint-hr-sync");
     }
 
     private static dev.waypoint.core.hrsync.HrSyncRunner runnerOf(HrSyncJob job) {

@@ -1,0 +1,24 @@
+package dev.waypoint.app.support;
+
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/** A second node of the cluster as far as database locks go: the same lock table, its own registry. */
+public final class OtherNode {
+
+    private OtherNode() {
+    }
+
+    /** The locks of {@code region} as another node obtains them. */
+    public static JdbcLockRegistry locks(DataSource dataSource, PlatformTransactionManager tx, String region) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
+        repository.setRegion(region);
+        repository.setTransactionManager(tx);
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        return new JdbcLockRegistry(repository);
+    }
+}
