@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.OtherNode;
 import dev.waypoint.app.support.ServerTest;
 import dev.waypoint.core.evidence.Evidence;
 import dev.waypoint.core.evidence.EvidenceKind;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -376,13 +376,7 @@ class HrSyncServerTest {
     }
 
     private JdbcLockRegistry otherNodeLocks() {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("waypoint-hr-sync");
-        repository.setTimeToLive((int) LOCK_TTL.toMillis());
-        repository.setTransactionManager(tx);
-        repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
-        return new JdbcLockRegistry(repository);
+        return OtherNode.locks(dataSource, tx, "waypoint-hr-sync", LOCK_TTL);
     }
 
     private static dev.waypoint.core.hrsync.HrSyncRunner runnerOf(HrSyncJob job) {

@@ -1,27 +1,21 @@
 package dev.waypoint.app.lti;
 
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The learner page in a real browser (Debian's chromium, headless): the course page auto-submits the
@@ -31,21 +25,14 @@ import static org.assertj.core.api.Assertions.fail;
 @LtiServerTest
 class LearnerPageBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     private final int port = LtiServerTest.Port.PORT;
     private PlatformSimulator platform;
     private PlatformPages pages;
+    private HeadlessChromium chromium;
     private WebDriver driver;
-    private Path profile;
 
     @BeforeEach
     void setUp() throws Exception {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("This test needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
-                    + "apt-get install -y chromium chromium-driver");
-        }
         String sub = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         platform = new PlatformSimulator();
         pages = new PlatformPages(platform, "http://localhost:" + port, sub, PlatformSimulator.LEARNER);
@@ -62,32 +49,20 @@ class LearnerPageBrowserTest {
                  "object":"moodle:course:SQLF101","occurredAt":"2026-06-01T00:00:00Z","source":"moodle","externalId":"b-%s"}
                 """.formatted(sub, sub));
 
-        profile = Files.createTempDirectory("waypoint-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = new HeadlessChromium();
+        driver = chromium.driver();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (pages != null) {
             pages.close();
         }
         if (platform != null) {
             platform.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 

@@ -45,6 +45,11 @@ public final class ApiClient {
         return post(path, body, "application/json");
     }
 
+    public Answer putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Answer patchJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,13 @@ public class JdbcDeadLetterRepository implements DeadLetterRepository {
                 .param("offset", offset)
                 .query(LETTER)
                 .list();
+    }
+
+    /** How many letters each status holds, for the admin console's overview. */
+    public Map<String, Long> countByStatus() {
+        return jdbc.sql("SELECT status, COUNT(*) FROM dead_letter GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Override

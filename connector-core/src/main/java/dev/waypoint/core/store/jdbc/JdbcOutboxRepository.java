@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -221,6 +222,13 @@ public class JdbcOutboxRepository implements OutboxRepository {
                 .param("offset", offset)
                 .query(ENTRY)
                 .list();
+    }
+
+    /** How many rows each status holds, for the admin console's overview. */
+    public Map<String, Long> countByStatus() {
+        return jdbc.sql("SELECT status, COUNT(*) FROM write_back_outbox GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** What a key's row holds, read under lock to decide whether a new value changes anything. */
