@@ -15,7 +15,7 @@ public final class OtherNode {
 
     /** The locks of {@code region} as another node obtains them. */
     public static JdbcLockRegistry locks(DataSource dataSource, PlatformTransactionManager tx, String region) {
-        return locks(dataSource, tx, region, Duration.ofMillis(DefaultLockRepository.DEFAULT_TTL));
+        return locks(dataSource, tx, region, DefaultLockRepository.DEFAULT_TTL);
     }
 
     /** The same, with the time to live this node writes when it takes a lock (a dead node's lock lapses after it). */
