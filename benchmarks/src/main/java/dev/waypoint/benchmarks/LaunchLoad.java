@@ -19,36 +19,47 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Load generator for whole LTI launches over loopback against a running Waypoint: serves a platform
- * JWKS itself, registers that platform through the admin API, then each worker does login initiation →
- * signs an id_token with the issued nonce → {@code POST /lti/launch}, and the launch POST alone is timed
- * (JWKS cached after the first launch). Signing runs in this process and takes CPU from the same cores.
+ * Load generator for LTI launches over loopback against a running Waypoint, measuring what the LTI
+ * issue asks: launch validation throughput and latency under concurrency with the platform's JWKS
+ * cached. Everything that is the platform's or the browser's work happens before the clock starts:
+ * the platform (its JWKS served from here) is registered through the admin API, the learners are given
+ * a current role and a completed course (so the page a launch answers computes real readiness and a
+ * path), each launch's login initiation is done and its id_token signed. Then {@code workers} threads
+ * post the prepared launches ({@code POST /lti/launch}, cookie and form as a browser sends them) and
+ * only those requests are timed; the first launch fetches the JWKS and is not counted.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.waypoint.benchmarks.LaunchLoad
- * http://localhost:18080 <admin-token> <workers> <seconds>}
+ * http://localhost:18080 <admin-token> <workers> <launches> [<learners>]}
  */
 public final class LaunchLoad {
 
+    private static final String LAUNCH_CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
+
     private LaunchLoad() {
+    }
+
+    /** One launch ready to post: the state cookie the login set and the form the platform's page posts. */
+    private record Prepared(String cookie, String form) {
     }
 
     public static void main(String[] args) throws Exception {
         String tool = args[0];
         String adminToken = args[1];
         int workers = Integer.parseInt(args[2]);
-        int seconds = Integer.parseInt(args[3]);
+        int launches = Integer.parseInt(args[3]);
+        int learners = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         RSAKey key = new RSAKeyGenerator(2048).keyID("load-1").algorithm(JWSAlgorithm.RS256).generate();
         HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] set = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -61,61 +72,67 @@ public final class LaunchLoad {
         String issuer = "http://127.0.0.1:" + jwks.getAddress().getPort();
         String clientId = "load-" + UUID.randomUUID().toString().substring(0, 8);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(tool + "/api/v1/lti/registrations"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s/auth","tokenEndpoint":"%s/token",
-                         "jwksUri":"%s/certs","deploymentIds":["1"]}""".formatted(issuer, clientId, issuer, issuer, issuer)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (registered.statusCode() != 201) {
-            throw new IllegalStateException("registration refused: " + registered.body());
+        Admin admin = new Admin(http, tool, adminToken);
+        admin.post("/api/v1/lti/registrations", """
+                {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s/auth","tokenEndpoint":"%s/token",
+                 "jwksUri":"%s/certs","deploymentIds":["1"]}""".formatted(issuer, clientId, issuer, issuer, issuer));
+        long setup = System.nanoTime();
+        parallel(workers, learners, i -> {
+            String sub = "user-" + i;
+            String identities = """
+                    [{"kind":"lti_sub","value":"%s#%s"},{"kind":"email","value":"%s@load.example"}]"""
+                    .formatted(issuer, sub, sub);
+            admin.post("/api/v1/people", """
+                    {"identities":%s,"displayName":"Learner %d","currentRole":"analytics.analyst"}"""
+                    .formatted(identities, i));
+            admin.post("/api/v1/evidence", """
+                    {"identities":%s,"kind":"course_completion","object":"moodle:course:SQLF101",
+                     "occurredAt":"2026-03-01T10:00:00Z","externalId":"load-%s"}""".formatted(identities, sub));
+        });
+        Prepared[] prepared = new Prepared[launches + 1];
+        parallel(workers, prepared.length, i -> prepared[i] = prepare(http, tool, issuer, clientId, key,
+                "user-" + (i % learners), i % learners));
+        System.out.printf("prepared %d learners and %d signed launches in %.1f s%n", learners, prepared.length,
+                (System.nanoTime() - setup) / 1e9);
+
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        if (launch(http, tool, prepared[0], firstFailure) < 0) {
+            throw new IllegalStateException("the first launch failed: " + firstFailure.get());
         }
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] latencies = new long[launches];
         AtomicInteger failures = new AtomicInteger();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            Thread thread = new Thread(() -> {
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    try {
-                        long took = launch(http, tool, issuer, clientId, key, "user-" + worker + "-" + (n++ % 50));
-                        if (took < 0) {
-                            failures.incrementAndGet();
-                        } else {
-                            latencies.add(took);
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        long start = System.nanoTime();
+        parallel(workers, launches, i -> {
+            long took = launch(http, tool, prepared[i + 1], firstFailure);
+            latencies[i] = took;
+            if (took < 0) {
+                failures.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
         jwks.stop(0);
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("workers %d, %d s: %d launches ok, %d failed, %.0f launches/s%n", workers, seconds,
-                sorted.size(), failures.get(), sorted.size() / (double) seconds);
-        if (!sorted.isEmpty()) {
+        long[] ok = Arrays.stream(latencies).filter(t -> t >= 0).sorted().toArray();
+        System.out.printf("workers %d: %d launches ok, %d failed in %.2f s: %.0f launches/s%n", workers, ok.length,
+                failures.get(), seconds, ok.length / seconds);
+        if (ok.length > 0) {
             System.out.printf("launch POST latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
-                    pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+                    pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok[ok.length - 1] / 1e6);
+        }
+        if (firstFailure.get() != null) {
+            System.out.println("first failure: " + firstFailure.get());
         }
     }
 
-    private static long launch(HttpClient http, String tool, String issuer, String clientId, RSAKey key, String sub)
-            throws Exception {
+    /** Login initiation as the platform sends it, then the id_token the platform would sign for that nonce. */
+    private static Prepared prepare(HttpClient http, String tool, String issuer, String clientId, RSAKey key, String sub,
+                                    int learner) throws Exception {
         String form = "iss=" + enc(issuer) + "&login_hint=" + enc(sub) + "&target_link_uri=" + enc(tool + "/lti/launch")
                 + "&client_id=" + enc(clientId) + "&lti_deployment_id=1";
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElseThrow();
+        String location = login.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("login refused: " + login.statusCode() + " " + login.body()));
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(location).getRawQuery().split("&")) {
@@ -123,32 +140,86 @@ public final class LaunchLoad {
             query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         Instant now = Instant.now();
+        // Lives long enough for the whole preparation; the tool checks exp against its clock, not a maximum age.
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(clientId).subject(sub)
-                .claim("nonce", query.get("nonce")).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60)))
-                .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", "1")
-                .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
-                .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
-                .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", tool + "/lti/launch")
-                .claim("https://purl.imsglobal.org/spec/lti/claim/roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
-                .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", "1"))
-                .claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "2", "title", "SQL Fundamentals"))
+                .claim("nonce", query.get("nonce")).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(540)))
+                .claim("name", "Learner " + learner).claim("email", sub + "@load.example")
+                .claim(LAUNCH_CLAIM + "deployment_id", "1")
+                .claim(LAUNCH_CLAIM + "message_type", "LtiResourceLinkRequest")
+                .claim(LAUNCH_CLAIM + "version", "1.3.0")
+                .claim(LAUNCH_CLAIM + "target_link_uri", tool + "/lti/launch")
+                .claim(LAUNCH_CLAIM + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
+                .claim(LAUNCH_CLAIM + "resource_link", Map.of("id", "1", "title", "My career path"))
+                .claim(LAUNCH_CLAIM + "context", Map.of("id", "2", "title", "SQL Fundamentals"))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
-        String body = "id_token=" + enc(jwt.serialize()) + "&state=" + enc(query.get("state"));
+        return new Prepared(cookie, "id_token=" + enc(jwt.serialize()) + "&state=" + enc(query.get("state")));
+    }
+
+    /** Posts one prepared launch; its latency in ns, or -1 when the tool did not answer the learner page. */
+    private static long launch(HttpClient http, String tool, Prepared launch, AtomicReference<String> firstFailure)
+            throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> launch = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/launch"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", launch.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString(launch.form())).build(), HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - start;
-        return launch.statusCode() == 200 ? took : -1;
+        if (answer.statusCode() != 200 || !answer.body().contains("Senior")) {
+            firstFailure.compareAndSet(null, answer.statusCode() + " " + answer.body());
+            return -1;
+        }
+        return took;
+    }
+
+    private interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code task} for 0..count-1 on {@code threads} threads, each taking the next index. */
+    private static void parallel(int threads, int count, Task task) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < count && failed.get() == null; i = next.getAndIncrement()) {
+                    try {
+                        task.run(i);
+                    } catch (Exception e) {
+                        failed.compareAndSet(null, e);
+                    }
+                }
+            });
+            running.add(thread);
+            thread.start();
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException(failed.get());
+        }
+    }
+
+    /** The admin API calls of the setup. */
+    private record Admin(HttpClient http, String tool, String token) {
+        void post(String path, String json) throws Exception {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 != 2) {
+                throw new IllegalStateException(path + " refused: " + answer.statusCode() + " " + answer.body());
+            }
+        }
     }
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static double pct(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size()))) / 1e6;
+    private static double pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))] / 1e6;
     }
 }

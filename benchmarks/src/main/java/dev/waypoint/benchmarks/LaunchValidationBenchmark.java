@@ -93,6 +93,11 @@ public class LaunchValidationBenchmark {
             }
 
             @Override
+            public Optional<LoginState> find(String state, Instant now) {
+                return Optional.ofNullable(issued.get(state));
+            }
+
+            @Override
             public int purge(Instant before) {
                 return 0;
             }
@@ -187,6 +192,11 @@ public class LaunchValidationBenchmark {
         @Override
         public boolean hasDeployment(String registrationId, String deploymentId) {
             return true;
+        }
+
+        @Override
+        public List<String> deploymentHolders(String issuer, String deploymentId) {
+            return List.of(registration.id());
         }
 
         @Override

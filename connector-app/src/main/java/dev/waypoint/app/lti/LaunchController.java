@@ -4,6 +4,8 @@ import dev.waypoint.core.lti.LaunchMessage;
 import dev.waypoint.core.lti.LaunchRefusal;
 import dev.waypoint.core.lti.LaunchRefusedException;
 import dev.waypoint.core.lti.LaunchValidator;
+import dev.waypoint.core.lti.LoginStateStore;
+import dev.waypoint.core.lti.RegistrationRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -12,6 +14,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * {@code POST /lti/launch}: the authentication response (LTI Security Framework 1.0 §5.1.1.3). A valid
@@ -29,10 +34,17 @@ public class LaunchController {
     private final DeepLinking deepLinking;
     private final LtiProperties properties;
     private final LtiCookies cookies;
+    private final LoginStateStore states;
+    private final RegistrationRepository registrations;
+    private final Clock clock;
 
     public LaunchController(LaunchValidator validator, LaunchSessions sessions, ToolPages pages, DeepLinking deepLinking,
-                            LtiProperties properties) {
+                            LtiProperties properties, LoginStateStore states, RegistrationRepository registrations,
+                            Clock clock) {
         this.validator = validator;
+        this.states = states;
+        this.registrations = registrations;
+        this.clock = clock;
         this.sessions = sessions;
         this.pages = pages;
         this.deepLinking = deepLinking;
@@ -51,10 +63,19 @@ public class LaunchController {
         String bound = LtiCookies.read(request, LtiCookies.STATE);
         if (bound == null && request.getParameter("lti_storage_target") != null
                 && request.getParameter("platform_state") == null) {
-            // No cookie came back (third-party cookies blocked): read the state from the platform's storage.
+            // No cookie came back (third-party cookies blocked): read the state from the platform's storage,
+            // talking only to the origin of the platform this state was issued for.
+            Optional<String> origin = state == null ? Optional.empty() : states.find(state, clock.instant())
+                    .flatMap(issued -> registrations.findById(issued.registrationId()))
+                    .map(registration -> PlatformStorage.origin(registration.authorizationEndpoint()));
+            if (origin.isEmpty()) {
+                return Refusals.page(log, response, model, new LaunchRefusedException(LaunchRefusal.UNKNOWN_STATE,
+                        "state not issued, used or expired (platform storage)"));
+            }
             model.addAttribute("idToken", idToken);
             model.addAttribute("state", state);
             model.addAttribute("target", request.getParameter("lti_storage_target"));
+            model.addAttribute("platformOrigin", origin.get());
             return "lti/fetch-state";
         }
         if (bound == null) {

@@ -58,7 +58,8 @@ public class LaunchSessions {
         if (launch.email() != null) {
             identities.add(IdentityRef.of(IdentityKind.EMAIL, launch.email()));
         }
-        String personId = people.resolve(tenantId, identities, launch.name()).person().id();
+        String personId = known(tenantId, identities, launch.name())
+                .orElseGet(() -> people.resolve(tenantId, identities, launch.name()).person().id());
         byte[] id = new byte[32];
         RANDOM.nextBytes(id);
         LtiSession session = new LtiSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
@@ -68,16 +69,29 @@ public class LaunchSessions {
         sessions.save(session, clock.instant());
         if (!session.instructor() && launch.contextId() != null && launch.agsLineItems() != null
                 && launch.agsScopes().contains(AgsRequests.SCOPE_LINE_ITEM) && launch.agsScopes().contains(AgsRequests.SCOPE_SCORE)) {
-            agsLinks.link(launch.registration().id(), launch.contextId(), personId, tenantId, launch.subject(),
-                    launch.agsLineItems(), clock.instant());
-            // The course now shows the learner's readiness as a grade: queue what they have today.
-            Person person = people.find(tenantId, personId).orElseThrow();
+            boolean firstInCourse = agsLinks.link(launch.registration().id(), launch.contextId(), personId, tenantId,
+                    launch.subject(), launch.agsLineItems(), clock.instant());
+            // The course now shows the learner's readiness as a grade: queue what they have today. Later
+            // launches need not: every changed score is queued by the recompute that changed it.
             WriteBackDispatcher dispatcher = writeBack.getIfAvailable();
-            if (dispatcher != null) {
+            if (firstInCourse && dispatcher != null) {
+                Person person = people.find(tenantId, personId).orElseThrow();
                 learnerPages.getObject().scores(tenantId, personId).forEach(r -> dispatcher.enqueue(person, r));
             }
         }
         return session;
+    }
+
+    /**
+     * The person every identity of this launch already names, read without the resolution's transaction
+     * and row lock: after their first launch this is every launch of a learner. Anything new to link or
+     * a name to fill goes through {@link PersonRepository#resolve}.
+     */
+    private Optional<String> known(String tenantId, List<IdentityRef> identities, String name) {
+        return people.findByIdentity(tenantId, identities.get(0))
+                .filter(person -> person.displayName() != null || name == null)
+                .filter(person -> identities.size() == 1 || people.identities(person.id()).containsAll(identities))
+                .map(Person::id);
     }
 
     public Optional<LtiSession> find(String id) {

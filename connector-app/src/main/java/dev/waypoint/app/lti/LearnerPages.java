@@ -2,6 +2,7 @@ package dev.waypoint.app.lti;
 
 import dev.waypoint.core.engine.LearningPaths;
 import dev.waypoint.core.engine.ReadinessRecompute;
+import dev.waypoint.core.evidence.Evidence;
 import dev.waypoint.core.evidence.SkillEvidence;
 import dev.waypoint.core.identity.Person;
 import dev.waypoint.core.pathing.LearningPath;
@@ -56,12 +57,15 @@ public class LearnerPages {
         }
         Person person = found.get();
         Taxonomy t = current.get();
-        List<SkillEvidence> skillEvidence = SkillEvidence.flatten(evidence.forPerson(personId));
+        // The person and their evidence are read once for every role on the page; each role's score is
+        // computed once and serves both its card and its path.
+        List<Evidence> personEvidence = evidence.forPerson(personId);
+        List<SkillEvidence> skillEvidence = SkillEvidence.flatten(personEvidence);
         List<LearnerView.RoleView> roles = new ArrayList<>();
         for (String roleId : TargetRoles.of(person, t)) {
             Role role = t.role(roleId).orElseThrow();
-            Readiness r = readiness.readinessFor(tenantId, personId, roleId);
-            LearningPath path = paths.plan(tenantId, personId, roleId);
+            Readiness r = readiness.readinessFor(person, role, skillEvidence);
+            LearningPath path = paths.plan(person, role, r, personEvidence);
             VerificationPolicy policy = t.blueprint(person.currentRoleId(), roleId).or(() -> t.blueprint(null, roleId))
                     .map(RoleBlueprint::verification).orElse(VerificationPolicy.DEFAULT);
             roles.add(role(t, role, r, path, why(t, person, roleId), skillEvidence, policy));
@@ -71,15 +75,17 @@ public class LearnerPages {
         return Optional.of(new LearnerView(person.displayName(), contextTitle, currentRole, roles));
     }
 
-    /** The score of each target role, for the instructor's table. */
+    /** The score of each target role, for the instructor's table and the grades a first launch queues. */
     public List<Readiness> scores(String tenantId, String personId) {
         Optional<Person> person = people.find(tenantId, personId);
         Optional<Taxonomy> current = taxonomy.current();
         if (person.isEmpty() || current.isEmpty()) {
             return List.of();
         }
+        List<SkillEvidence> skillEvidence = SkillEvidence.flatten(evidence.forPerson(personId));
         return TargetRoles.of(person.get(), current.get()).stream()
-                .map(roleId -> readiness.readinessFor(tenantId, personId, roleId)).toList();
+                .map(roleId -> readiness.readinessFor(person.get(), current.get().role(roleId).orElseThrow(), skillEvidence))
+                .toList();
     }
 
     private LearnerView.RoleView role(Taxonomy t, Role role, Readiness r, LearningPath path, String why,

@@ -100,15 +100,7 @@ class DynamicRegistrationTest {
     @Test
     void canvasRegistersTheToolWithAClientIdOnly() {
         String clientId = "10000000000" + (int) (Math.random() * 1000);
-        mock.register(get(urlPathEqualTo("/api/lti/security/openid-configuration")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"issuer":"https://canvas.instructure.com","authorization_endpoint":"%s/api/lti/authorize_redirect",
-                         "token_endpoint":"%s/login/oauth2/token","jwks_uri":"%s/api/lti/security/jwks",
-                         "registration_endpoint":"%s/api/lti/registrations","scopes_supported":["openid"],
-                         "response_types_supported":["id_token"],"id_token_signing_alg_values_supported":["RS256"],
-                         "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"canvas",
-                           "version":"OpenSource","messages_supported":[{"type":"LtiResourceLinkRequest"},{"type":"LtiDeepLinkingRequest"}]}}
-                        """.formatted(platform.base(), platform.base(), platform.base(), platform.base()))));
+        serveCanvasConfiguration();
         mock.register(post(urlPathEqualTo("/api/lti/registrations")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"client_id":"%s","application_type":"web","client_name":"Waypoint",
@@ -123,6 +115,34 @@ class DynamicRegistrationTest {
         Registration stored = registrations.find("https://canvas.instructure.com", clientId).orElseThrow();
         assertThat(stored.active()).isTrue();
         assertThat(registrations.deployments(stored.id())).isEmpty();
+        // Canvas cloud's endpoints live on sso.canvaslms.com, not on the issuer's host: taken as configured.
+        assertThat(stored.authorizationEndpoint()).isEqualTo("https://sso.canvaslms.com/api/lti/authorize_redirect");
+        assertThat(stored.tokenEndpoint()).isEqualTo("https://sso.canvaslms.com/login/oauth2/token");
+        assertThat(stored.jwksUri()).isEqualTo("https://sso.canvaslms.com/api/lti/security/jwks");
+    }
+
+    @Test
+    void canvasReceivesItsPrivacyLevelAndPlacementsInTheRegistrationRequest() throws Exception {
+        serveCanvasConfiguration();
+        mock.register(post(urlPathEqualTo("/api/lti/registrations")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"client_id":"10000000000%d"}""".formatted(4000 + (int) (Math.random() * 999)))));
+
+        browser.get("/lti/register?openid_configuration=" + platform.base()
+                + "/api/lti/security/openid-configuration&registration_token=canvas-token");
+
+        List<LoggedRequest> sent = mock.find(postRequestedFor(urlPathEqualTo("/api/lti/registrations")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getHeader("Authorization")).isEqualTo("Bearer canvas-token");
+        JsonNode request = JSON.readTree(sent.get(0).getBodyAsString());
+        assertThat(request.path("token_endpoint_auth_method").asText()).isEqualTo("private_key_jwt");
+        JsonNode lti = request.path("https://purl.imsglobal.org/spec/lti-tool-configuration");
+        assertThat(lti.path("https://canvas.instructure.com/lti/privacy_level").asText()).isEqualTo("public");
+        JsonNode messages = lti.path("messages");
+        assertThat(messages.findValuesAsText("type")).containsExactly("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
+        assertThat(messages.get(0).path("placements").toString()).contains("course_navigation");
+        assertThat(messages.get(1).path("placements").toString()).contains("link_selection");
+        assertThat(messages.get(0).path("target_link_uri").asText()).isEqualTo(tool + "/lti/launch");
     }
 
     @Test
@@ -165,6 +185,21 @@ class DynamicRegistrationTest {
         assertThat(extension.path("privacy_level").asText()).isEqualTo("public");
         List<String> placements = extension.path("settings").path("placements").findValuesAsText("placement");
         assertThat(placements).containsExactly("course_navigation", "link_selection");
+    }
+
+    /** Canvas cloud's OpenID configuration: issuer canvas.instructure.com, endpoints on sso.canvaslms.com. */
+    private void serveCanvasConfiguration() {
+        mock.register(get(urlPathEqualTo("/api/lti/security/openid-configuration")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"issuer":"https://canvas.instructure.com",
+                         "authorization_endpoint":"https://sso.canvaslms.com/api/lti/authorize_redirect",
+                         "token_endpoint":"https://sso.canvaslms.com/login/oauth2/token",
+                         "jwks_uri":"https://sso.canvaslms.com/api/lti/security/jwks",
+                         "registration_endpoint":"%s/api/lti/registrations","scopes_supported":["openid"],
+                         "response_types_supported":["id_token"],"id_token_signing_alg_values_supported":["RS256"],
+                         "https://purl.imsglobal.org/spec/lti-platform-configuration":{"product_family_code":"canvas",
+                           "version":"cloud","messages_supported":[{"type":"LtiResourceLinkRequest"},{"type":"LtiDeepLinkingRequest"}]}}
+                        """.formatted(platform.base()))));
     }
 
     private static JsonNode fixture(String name) {

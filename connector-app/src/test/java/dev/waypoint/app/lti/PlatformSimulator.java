@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.FixedClockConfiguration;
+import dev.waypoint.core.lti.CanvasCloud;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,13 +45,29 @@ public final class PlatformSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
-    private final String clientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String deploymentId = "1";
+    private final String issuer;
+    private final String clientId;
+    private final String deploymentId;
     private RSAKey key;
     private String registrationId;
     private String authorizationEndpoint;
 
     public PlatformSimulator() {
+        this(null, "client-" + UUID.randomUUID().toString().substring(0, 8), "1");
+    }
+
+    /**
+     * A customer of Instructure's hosted Canvas: the issuer every Canvas cloud customer shares, its own
+     * client id (a developer key) and a deployment id shaped like Canvas's ({@code <id>:<hash>}).
+     */
+    public static PlatformSimulator canvasCustomer(String clientId, String deploymentId) {
+        return new PlatformSimulator(CanvasCloud.ISSUER, clientId, deploymentId);
+    }
+
+    private PlatformSimulator(String issuer, String clientId, String deploymentId) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.deploymentId = deploymentId;
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         key = newKey("sim-" + UUID.randomUUID().toString().substring(0, 8));
@@ -59,12 +76,17 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** Registers this platform with the tool through the admin API. */
     public PlatformSimulator registerWith(int toolPort) {
+        return registerWith(toolPort, "default");
+    }
+
+    /** Registers this platform with the tool for one of its tenants. */
+    public PlatformSimulator registerWith(int toolPort, String tenant) {
         String auth = authorizationEndpoint != null ? authorizationEndpoint : base() + "/mod/lti/auth.php";
         ApiClient api = new ApiClient(toolPort);
         ApiClient.Answer answer = api.postJson("/api/v1/lti/registrations", """
-                {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s",
+                {"issuer":"%s","clientId":"%s","authorizationEndpoint":"%s","tenant":"%s",
                  "tokenEndpoint":"%s/mod/lti/token.php","jwksUri":"%s/mod/lti/certs.php","deploymentIds":["%s"]}
-                """.formatted(issuer(), clientId, auth, base(), base(), deploymentId));
+                """.formatted(issuer(), clientId, auth, tenant, base(), base(), deploymentId));
         if (answer.status() != 201) {
             throw new IllegalStateException("registration refused: " + answer.raw());
         }
@@ -81,9 +103,9 @@ public final class PlatformSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Moodle's issuer is its wwwroot. */
+    /** Moodle's issuer is its wwwroot; Canvas cloud's is shared by all its customers. */
     public String issuer() {
-        return base();
+        return issuer != null ? issuer : base();
     }
 
     public String clientId() {
@@ -115,21 +137,37 @@ public final class PlatformSimulator implements AutoCloseable {
 
     /** The claims of the recorded Moodle launch, pointed at this platform, the tool and the given nonce. */
     public Map<String, Object> launchClaims(String nonce, String toolLaunchUrl, String sub, String role) {
-        Map<String, Object> claims = fixtureClaims();
+        Map<String, Object> claims = personal(fixtureClaims(), nonce, toolLaunchUrl, sub, role, 60);
+        claims.put("email", sub + "@example.com");
+        claims.put("name", "Learner " + sub);
+        rebase(claims, "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
+        rebase(claims, "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
+        return claims;
+    }
+
+    /**
+     * The claims of a Canvas launch as Canvas's LTI documentation shows them (no Canvas runs here), for
+     * this customer: its client id as aud and azp, its deployment, and the given nonce, sub and role.
+     */
+    public Map<String, Object> canvasLaunchClaims(String nonce, String toolLaunchUrl, String sub, String role) {
+        Map<String, Object> claims = personal(claimsOf("/lti/canvas/lti-id_token.json"), nonce, toolLaunchUrl, sub, role, 3600);
+        claims.put("azp", clientId);
+        claims.put("email", sub + "@school.example");
+        return claims;
+    }
+
+    private Map<String, Object> personal(Map<String, Object> claims, String nonce, String toolLaunchUrl, String sub,
+                                         String role, long lifeSeconds) {
         Instant now = FixedClockConfiguration.NOW;
         claims.put("iss", issuer());
         claims.put("aud", clientId);
         claims.put("nonce", nonce);
         claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.getEpochSecond() + 60);
+        claims.put("exp", now.getEpochSecond() + lifeSeconds);
         claims.put("sub", sub);
-        claims.put("email", sub + "@example.com");
-        claims.put("name", "Learner " + sub);
         claims.put("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role));
         claims.put("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", toolLaunchUrl);
         claims.put("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId);
-        rebase(claims, "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
-        rebase(claims, "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
         return claims;
     }
 
@@ -165,7 +203,11 @@ public final class PlatformSimulator implements AutoCloseable {
     }
 
     private static Map<String, Object> fixtureClaims() {
-        try (InputStream in = PlatformSimulator.class.getResourceAsStream("/lti/moodle-4.5/lti-id_token.decoded.json")) {
+        return claimsOf("/lti/moodle-4.5/lti-id_token.decoded.json");
+    }
+
+    private static Map<String, Object> claimsOf(String resource) {
+        try (InputStream in = PlatformSimulator.class.getResourceAsStream(resource)) {
             JsonNode root = JSON.readTree(in);
             return JSON.convertValue(root.path("id_token_claims"), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {

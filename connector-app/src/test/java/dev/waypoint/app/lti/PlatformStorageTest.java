@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +38,7 @@ class PlatformStorageTest {
         ToolBrowser.Page page = browser.post("/lti/login", initiation());
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(html(page.body())).contains("lti.put_data", "lti.put_data.response", "_parent",
+        assertThat(ToolBrowser.unescape(page.body())).contains("lti.put_data", "lti.put_data.response", "_parent",
                 platform.base() + "/mod/lti/auth.php?");
         assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors");
     }
@@ -48,7 +46,7 @@ class PlatformStorageTest {
     @Test
     void aLaunchWithoutCookieReadsTheStateBackFromPlatformStorage() {
         ToolBrowser.Page login = browser.post("/lti/login", initiation());
-        String authUrl = html(find(login.body(), "authUrl = \"([^\"]+)\""));
+        String authUrl = ToolBrowser.unescape(ToolBrowser.find(login.body(), "authUrl = \"([^\"]+)\""));
         Map<String, String> auth = ToolBrowser.query(authUrl);
         browser.forgetCookies();
         String idToken = platform.sign(platform.launchClaims(auth.get("nonce"), browser.launchUrl(),
@@ -61,11 +59,26 @@ class PlatformStorageTest {
         ToolBrowser.Page relay = browser.post("/lti/launch", form);
         assertThat(relay.status()).isEqualTo(200);
         assertThat(relay.body()).contains("lti.get_data", "platform_state");
+        assertThat(ToolBrowser.unescape(ToolBrowser.find(relay.body(), "origin = \"([^\"]+)\""))).isEqualTo(platform.base());
 
         form.put("platform_state", auth.get("state"));
         ToolBrowser.Page page = browser.post("/lti/launch", form);
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("My career path");
+    }
+
+    @Test
+    void aPlatformStorageLaunchForAStateNeverIssuedIsRefusedBeforeAskingThePlatform() {
+        browser.forgetCookies();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("id_token", "x.y.z");
+        form.put("state", "never-issued");
+        form.put("lti_storage_target", "_parent");
+
+        ToolBrowser.Page page = browser.post("/lti/launch", form);
+
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.body()).contains(">UNKNOWN_STATE<").doesNotContain("lti.get_data");
     }
 
     private Map<String, String> initiation() {
@@ -76,15 +89,5 @@ class PlatformStorageTest {
         params.put("client_id", platform.clientId());
         params.put("lti_storage_target", "_parent");
         return params;
-    }
-
-    private static String find(String body, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(body);
-        assertThat(matcher.find()).as(body).isTrue();
-        return matcher.group(1);
-    }
-
-    private static String html(String jsString) {
-        return jsString.replace("\\/", "/").replace("\\u0026", "&").replace("&amp;", "&");
     }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -112,6 +114,20 @@ public final class ToolBrowser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first group of {@code pattern} in a page; fails when the page has no match. */
+    static String find(String body, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + pattern + " in " + body);
+        }
+        return matcher.group(1);
+    }
+
+    /** A page's inline script as a browser reads it: JavaScript and HTML escapes of URLs undone. */
+    static String unescape(String script) {
+        return script.replace("\\/", "/").replace("\\u0026", "&").replace("&amp;", "&");
     }
 
     static Map<String, String> query(String url) {

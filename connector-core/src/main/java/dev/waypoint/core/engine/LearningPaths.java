@@ -49,11 +49,17 @@ public final class LearningPaths {
         Person person = people.find(tenantId, personId).orElseThrow(() -> new NotFoundException("person", personId));
         Role role = current.role(roleId).orElseThrow(() -> new NotFoundException("role", roleId));
         Readiness now = readiness.readinessFor(tenantId, personId, roleId);
-        RoleBlueprint blueprint = current.blueprint(person.currentRoleId(), roleId)
-                .or(() -> current.blueprint(null, roleId))
+        return plan(person, role, now, evidence.forPerson(personId));
+    }
+
+    /** The path from a readiness and evidence the caller has already read (a page showing several roles). */
+    public LearningPath plan(Person person, Role role, Readiness now, List<Evidence> personEvidence) {
+        Taxonomy current = taxonomy.require();
+        RoleBlueprint blueprint = current.blueprint(person.currentRoleId(), role.id())
+                .or(() -> current.blueprint(null, role.id()))
                 .orElse(null);
-        Set<String> completed = completedAssets(evidence.forPerson(personId), current);
-        return planner.plan(new PathRequest(personId, role, now, current, blueprint, completed,
+        Set<String> completed = completedAssets(personEvidence, current);
+        return planner.plan(new PathRequest(person.id(), role, now, current, blueprint, completed,
                 person.weeklyLearningHours(), LocalDate.now(clock)));
     }
 

@@ -80,6 +80,16 @@ public final class ReadinessRecompute {
         return fresh;
     }
 
+    /**
+     * The same, for a person and evidence the caller has already read: a page that shows several roles
+     * reads the person and their evidence once, not once per role.
+     */
+    public Readiness readinessFor(Person person, Role role, List<SkillEvidence> skillEvidence) {
+        Readiness fresh = calculator.compute(person.id(), role, skillEvidence, taxonomy.require(), clock.instant());
+        storeIfChanged(person, fresh);
+        return fresh;
+    }
+
     private boolean storeIfChanged(Person person, Readiness fresh) {
         Optional<Readiness> stored = readiness.find(person.id(), fresh.roleId());
         if (stored.isPresent() && sameAsShown(stored.get(), fresh)) {

@@ -65,7 +65,12 @@ final class LaunchClaims {
             throw LaunchValidator.refused(LaunchRefusal.MISSING_CLAIM, "deep_linking_settings.deep_link_return_url");
         }
         // A first-seen deployment of a known client is accepted and recorded: Canvas names none at registration.
-        boolean newDeployment = registrations.recordDeployment(registration.id(), deploymentId);
+        // One already recorded for another client of the same issuer is not: it is that customer's install.
+        List<String> holders = registrations.deploymentHolders(registration.issuer(), deploymentId);
+        if (!holders.isEmpty() && !holders.contains(registration.id())) {
+            throw LaunchValidator.refused(LaunchRefusal.FOREIGN_DEPLOYMENT, "deployment " + deploymentId);
+        }
+        boolean newDeployment = holders.isEmpty() && registrations.recordDeployment(registration.id(), deploymentId);
         Map<String, Object> context = LaunchValidator.object(claims, LtiClaims.CONTEXT);
         Map<String, Object> ags = LaunchValidator.object(claims, LtiClaims.AGS_ENDPOINT);
         Map<String, Object> nrps = LaunchValidator.object(claims, LtiClaims.NRPS);

@@ -29,6 +29,7 @@ public enum LaunchRefusal {
     WRONG_MESSAGE_TYPE("the message type is not one this tool handles"),
     WRONG_VERSION("the LTI version is not 1.3.0"),
     FOREIGN_TARGET("the target link URI is not this tool's"),
+    FOREIGN_DEPLOYMENT("the deployment belongs to another client of this platform"),
     BAD_LOGIN_REQUEST("the login initiation request lacks a required parameter");
 
     private final String description;

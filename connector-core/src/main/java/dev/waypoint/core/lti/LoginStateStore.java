@@ -1,6 +1,7 @@
 package dev.waypoint.core.lti;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Server-side state and nonce store (LTI Security Framework 1.0 §5.1.3 step 9: the nonce is single use).
@@ -12,6 +13,9 @@ public interface LoginStateStore {
     void save(LoginState state);
 
     Taken take(String state, Instant now);
+
+    /** An issued state still unused and unexpired, without taking it (to know its platform before the launch). */
+    Optional<LoginState> find(String state, Instant now);
 
     /** Removes states expired before {@code before}; answers how many. */
     int purge(Instant before);

@@ -24,6 +24,13 @@ public interface RegistrationRepository {
 
     boolean hasDeployment(String registrationId, String deploymentId);
 
+    /**
+     * The registrations of this issuer that hold this deployment id: one lookup tells a launch's known
+     * deployment from a first-seen one and from one that belongs to another client of the same issuer
+     * (Canvas cloud: one issuer, a client id per customer, deployment ids unique across customers).
+     */
+    List<String> deploymentHolders(String issuer, String deploymentId);
+
     /** Records a deployment; true when it was new. Canvas sends no deployment id at registration. */
     boolean recordDeployment(String registrationId, String deploymentId);
 

@@ -18,21 +18,22 @@ public class JdbcAgsLinks {
         this.jdbc = jdbc;
     }
 
-    /** Remembers the context's line-items URL for this person; a later launch updates it. */
-    public void link(String registrationId, String contextId, String personId, String tenantId, String ltiUserId,
+    /** Remembers the context's line-items URL for this person; a later launch updates it. True when it is new. */
+    public boolean link(String registrationId, String contextId, String personId, String tenantId, String ltiUserId,
                      String lineItemsUrl, Instant now) {
         int updated = jdbc.sql("UPDATE lti_ags_link SET line_items_url = :url, lti_user_id = :user, updated_at = :now "
                         + "WHERE registration_id = :reg AND context_id = :context AND person_id = :person")
                 .param("url", lineItemsUrl).param("user", ltiUserId).param("now", Times.param(now))
                 .param("reg", registrationId).param("context", contextId).param("person", personId).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO lti_ags_link (registration_id, context_id, person_id, tenant_id, lti_user_id, "
-                            + "line_items_url, updated_at) VALUES (:reg, :context, :person, :tenant, :user, :url, :now) "
-                            + "ON CONFLICT DO NOTHING")
+        if (updated > 0) {
+            return false;
+        }
+        return jdbc.sql("INSERT INTO lti_ags_link (registration_id, context_id, person_id, tenant_id, lti_user_id, "
+                        + "line_items_url, updated_at) VALUES (:reg, :context, :person, :tenant, :user, :url, :now) "
+                        + "ON CONFLICT DO NOTHING")
                     .param("reg", registrationId).param("context", contextId).param("person", personId)
                     .param("tenant", tenantId).param("user", ltiUserId).param("url", lineItemsUrl)
-                    .param("now", Times.param(now)).update();
-        }
+                    .param("now", Times.param(now)).update() == 1;
     }
 
     public List<AgsLink> linksOf(String tenantId, String personId) {
@@ -74,7 +75,7 @@ public class JdbcAgsLinks {
                 .param("at", Times.param(at)).param("item", lineItemUrl).param("user", ltiUserId).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO lti_score_sent (line_item_url, lti_user_id, sent_at) VALUES (:item, :user, :at) "
-                            + "ON CONFLICT DO NOTHING")
+                        + "ON CONFLICT DO NOTHING")
                     .param("item", lineItemUrl).param("user", ltiUserId).param("at", Times.param(at)).update();
         }
     }

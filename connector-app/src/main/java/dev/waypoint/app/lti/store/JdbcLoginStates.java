@@ -29,18 +29,27 @@ public class JdbcLoginStates implements LoginStateStore {
 
     @Override
     public Taken take(String state, Instant now) {
-        Optional<LoginState> stored = jdbc.sql("SELECT state, nonce, registration_id, target_link_uri, expires_at "
-                        + "FROM lti_login_state WHERE state = :state")
-                .param("state", state)
-                .query((rs, n) -> new LoginState(rs.getString("state"), rs.getString("nonce"),
-                        rs.getString("registration_id"), rs.getString("target_link_uri"), Times.read(rs, "expires_at")))
-                .optional();
+        Optional<LoginState> stored = read(state, "");
         if (stored.isEmpty() || stored.get().expiresAt().isBefore(now)) {
             return new Taken(Outcome.UNKNOWN, null);
         }
         int won = jdbc.sql("UPDATE lti_login_state SET used_at = :now WHERE state = :state AND used_at IS NULL")
                 .param("now", Times.param(now)).param("state", state).update();
         return won == 1 ? new Taken(Outcome.FRESH, stored.get()) : new Taken(Outcome.ALREADY_USED, null);
+    }
+
+    @Override
+    public Optional<LoginState> find(String state, Instant now) {
+        return read(state, " AND used_at IS NULL").filter(s -> !s.expiresAt().isBefore(now));
+    }
+
+    private Optional<LoginState> read(String state, String condition) {
+        return jdbc.sql("SELECT state, nonce, registration_id, target_link_uri, expires_at "
+                        + "FROM lti_login_state WHERE state = :state" + condition)
+                .param("state", state)
+                .query((rs, n) -> new LoginState(rs.getString("state"), rs.getString("nonce"),
+                        rs.getString("registration_id"), rs.getString("target_link_uri"), Times.read(rs, "expires_at")))
+                .optional();
     }
 
     @Override

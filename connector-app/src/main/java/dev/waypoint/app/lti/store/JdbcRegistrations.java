@@ -80,6 +80,13 @@ public class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
+    public List<String> deploymentHolders(String issuer, String deploymentId) {
+        return jdbc.sql("SELECT d.registration_id FROM lti_deployment d JOIN lti_registration r ON r.id = d.registration_id "
+                        + "WHERE d.deployment_id = :d AND r.issuer = :issuer")
+                .param("d", deploymentId).param("issuer", issuer).query(String.class).list();
+    }
+
+    @Override
     public boolean recordDeployment(String registrationId, String deploymentId) {
         if (hasDeployment(registrationId, deploymentId)) {
             return false;
