@@ -60,7 +60,8 @@ class ConsoleOverviewTest extends SignedInConsole {
 
         String row = row(admin.get("/console").body(), "canvas-console-canvas");
         assertThat(row).contains(SOURCES.baseUrl() + "/canvas")
-                .contains("<td>succeeded</td>")
+                .contains("<td>" + api.get("/api/v1/canvas/tenants/console-canvas").body()
+                        .path("lastSync").path("status").asText() + "</td>")
                 .contains("<td>" + synced.body().path("courses").asInt() + "</td>")
                 .doesNotContain("never synced");
     }

@@ -5,6 +5,8 @@ import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.app.support.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.Map;
 
@@ -13,6 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The console of a server with no Canvas, no polled LRS and no HR output: it says so instead of failing. */
 @ServerTest
 class ConsoleUnconfiguredTest {
+
+    /** A database of its own: Canvas tenants stored by other tests in the shared one would count as configured. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:waypoint-unconfigured-test;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
 
     @LocalServerPort
     int port;
