@@ -1,5 +1,7 @@
 package dev.waypoint.app.canvas;
 
+import dev.waypoint.app.config.ClusterLocks;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
 import dev.waypoint.app.lti.PlatformServices;
@@ -56,11 +58,8 @@ public class CanvasConfiguration {
     @Bean
     DefaultLockRepository canvasSyncLockRepository(DataSource dataSource, PlatformTransactionManager txManager,
                                                    CanvasSettings settings) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("waypoint-canvas-sync");
-        repository.setTimeToLive((int) settings.lockTtl().toMillis());
-        repository.setTransactionManager(txManager);
-        return repository;
+        return ClusterLocks.repository(dataSource, txManager, ClusterLocks.SHARED_TABLE, "waypoint-canvas-sync",
+                settings.lockTtl());
     }
 
     @Bean

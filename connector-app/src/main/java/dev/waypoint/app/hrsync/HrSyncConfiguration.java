@@ -1,5 +1,7 @@
 package dev.waypoint.app.hrsync;
 
+import dev.waypoint.app.config.ClusterLocks;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.core.hrsync.HrSyncRunner;
 import dev.waypoint.core.hrsync.jdbc.JdbcHrSyncStore;
@@ -32,11 +34,8 @@ class HrSyncConfiguration {
     @Bean
     DefaultLockRepository hrSyncLockRepository(DataSource dataSource, PlatformTransactionManager tx,
                                                HrSyncProperties properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("waypoint-hr-sync");
-        repository.setTimeToLive((int) properties.lockTtl().toMillis());
-        repository.setTransactionManager(tx);
-        return repository;
+        return ClusterLocks.repository(dataSource, tx, ClusterLocks.SHARED_TABLE, "waypoint-hr-sync",
+                properties.lockTtl());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.waypoint.app.moodle;
 
+import dev.waypoint.app.config.ClusterLocks;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.app.lti.LearnerPages;
 import dev.waypoint.app.lti.store.JdbcAgsLinks;
@@ -8,7 +10,6 @@ import dev.waypoint.core.lti.RegistrationRepository;
 import dev.waypoint.core.writeback.WriteBackDispatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 import dev.waypoint.core.store.EvidenceRepository;
@@ -65,13 +66,7 @@ class MoodleWiring {
      * as beans so that nothing that asks for "the" lock registry by type gets this one.
      */
     static JdbcLockRegistry clusterLocks(DataSource dataSource, PlatformTransactionManager tx, Duration ttl) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion("waypoint-moodle-sync");
-        repository.setTimeToLive((int) ttl.toMillis());
-        repository.setTransactionManager(tx);
-        repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
-        return new JdbcLockRegistry(repository);
+        return ClusterLocks.registry(dataSource, tx, ClusterLocks.SHARED_TABLE, "waypoint-moodle-sync", ttl);
     }
 
     @Bean

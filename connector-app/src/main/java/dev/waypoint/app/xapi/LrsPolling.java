@@ -1,5 +1,7 @@
 package dev.waypoint.app.xapi;
 
+import dev.waypoint.app.config.ClusterLocks;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.waypoint.core.store.DeadLetterRepository;
 import dev.waypoint.xapi.LrsPoller;
@@ -52,13 +54,8 @@ class LrsPolling {
             return new LrsPoller(lrs, new XapiClient(http, json, lrs, 4, Duration.ofMillis(500)), intake, evidence, watermarks,
                     deadLetters, json, clock);
         }).toList();
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setPrefix("XAPI_INT_");
-        repository.setTransactionManager(tx);
-        repository.afterPropertiesSet();
-        // Not a bean, so the container does not call this; without it every lock attempt fails.
-        repository.afterSingletonsInstantiated();
-        this.locks = new JdbcLockRegistry(repository);
+        // the xAPI area's own lock table (V11), which predates the shared one
+        this.locks = ClusterLocks.registry(dataSource, tx, "XAPI_INT_", "DEFAULT", DefaultLockRepository.DEFAULT_TTL);
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package dev.waypoint.app.support;
 
+import dev.waypoint.app.config.ClusterLocks;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,12 +22,6 @@ public final class OtherNode {
     /** The same, with the time to live this node writes when it takes a lock (a dead node's lock lapses after it). */
     public static JdbcLockRegistry locks(DataSource dataSource, PlatformTransactionManager tx, String region,
                                          Duration timeToLive) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource);
-        repository.setRegion(region);
-        repository.setTimeToLive((int) timeToLive.toMillis());
-        repository.setTransactionManager(tx);
-        repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
-        return new JdbcLockRegistry(repository);
+        return ClusterLocks.registry(dataSource, tx, ClusterLocks.SHARED_TABLE, region, timeToLive);
     }
 }
