@@ -3,6 +3,7 @@ package dev.waypoint.canvas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.FormBody;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -45,10 +46,30 @@ public final class CanvasOAuthToken implements CanvasAccessToken {
         this.clock = clock;
     }
 
-    /** Exchanges the code of the authorization redirect for the first access and refresh token. */
-    public synchronized void exchangeCode(String code, String redirectUri) {
+    /**
+     * Where an admin's browser is sent to authorize the developer key (Canvas {@code GET /login/oauth2/auth},
+     * RFC 6749 §4.1.1); Canvas sends it back to {@code redirectUri} with {@code code} and the same {@code state}.
+     */
+    public static String authorizationUrl(String baseUrl, String clientId, String redirectUri, String state) {
+        HttpUrl auth = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "") + "/login/oauth2/auth");
+        if (auth == null) {
+            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        }
+        return auth.newBuilder().addQueryParameter("client_id", clientId).addQueryParameter("response_type", "code")
+                .addQueryParameter("redirect_uri", redirectUri).addQueryParameter("state", state).build().toString();
+    }
+
+    /**
+     * Exchanges the code of the authorization redirect for the first access and refresh token, and answers
+     * the refresh token: the one thing the caller must keep (stored as a secret) for the next start.
+     */
+    public synchronized String exchangeCode(String code, String redirectUri) {
         request(new FormBody.Builder().add("grant_type", "authorization_code").add("client_id", clientId)
                 .add("client_secret", clientSecret).add("redirect_uri", redirectUri).add("code", code).build());
+        if (refreshToken == null) {
+            throw new CanvasException.BadResponse("Canvas answered the authorization code without a refresh_token", null);
+        }
+        return refreshToken;
     }
 
     @Override

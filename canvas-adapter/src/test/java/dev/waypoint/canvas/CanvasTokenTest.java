@@ -131,10 +131,20 @@ class CanvasTokenTest {
                 .willReturn(okJson(body("oauth2-token.json"))));
         CanvasOAuthToken token = token(null);
 
-        token.exchangeCode("code-xyz", "https://waypoint.example.com/canvas/oauth");
+        assertThat(token.exchangeCode("code-xyz", "https://waypoint.example.com/canvas/oauth")).isEqualTo("r-2");
         assertThat(token.bearer()).isEqualTo("first");
         now.set(now.get().plusSeconds(3600));
         assertThat(token.bearer()).isEqualTo("fresh-access-token");
         assertThat(token.toString()).doesNotContain("dev-key-secret").doesNotContain("r-2");
+    }
+
+    @Test
+    void theAuthorizationUrlCarriesTheClientTheRedirectAndTheStateEncoded() {
+        String url = CanvasOAuthToken.authorizationUrl("https://school.instructure.com/", "10000000000042",
+                "https://waypoint.example.com/console/canvas/authorized", "s t&ate");
+
+        assertThat(url).startsWith("https://school.instructure.com/login/oauth2/auth?")
+                .contains("client_id=10000000000042", "response_type=code",
+                        "redirect_uri=https%3A%2F%2Fwaypoint.example.com%2Fconsole%2Fcanvas%2Fauthorized", "state=s%20t%26ate");
     }
 }

@@ -71,6 +71,13 @@ public record CanvasSettings(@DefaultValue("-") String syncCron, @DefaultValue("
         }
 
         /** Whether this tenant authenticates with a developer key (OAuth2) rather than a fixed token. */
+        /** The same tenant with the refresh token Canvas gave when an admin authorized the developer key. */
+        public Tenant authorized(String refreshToken) {
+            return new Tenant(baseUrl, accessToken, oauthClientId, oauthClientSecret, refreshToken, perPage,
+                    maxConcurrentCalls, slowDownBelow, bucketLeakPerSecond, maxAttempts, retryBackoff, callTimeout,
+                    liveEventsSecret, liveEventsJwksUrl, writeBackCourseId, pathModule, courses, syncCron);
+        }
+
         public boolean usesDeveloperKey() {
             return oauthClientId != null && !oauthClientId.isBlank();
         }

@@ -65,14 +65,13 @@ public record CanvasTenantRequest(String baseUrl, String accessToken, String oau
             if (clientSecret == null) {
                 problems.add(new FieldProblem("oauthClientSecret", "is required with oauthClientId"));
             }
-            if (refreshToken == null) {
-                problems.add(new FieldProblem("oauthRefreshToken", "is required with oauthClientId (from the developer key's authorization code)"));
-            }
+            // no refresh token yet is allowed: the admin authorizes the developer key from the console,
+            // which stores the one Canvas answers; until then a sync says the key must be authorized first
         } else {
             clientSecret = null;
             refreshToken = null;
             if (token == null) {
-                problems.add(new FieldProblem("accessToken", "is required, or a developer key: oauthClientId, oauthClientSecret and oauthRefreshToken"));
+                problems.add(new FieldProblem("accessToken", "is required, or a developer key: oauthClientId and oauthClientSecret"));
             }
         }
         if (!problems.isEmpty()) {

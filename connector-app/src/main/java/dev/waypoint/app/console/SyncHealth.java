@@ -62,7 +62,10 @@ public class SyncHealth {
                 .toList();
         List<CanvasInstance> canvasInstances = new ArrayList<>();
         for (String tenant : canvas.tenantIds()) {
-            canvasInstances.add(new CanvasInstance(tenant, canvas.find(tenant).map(c -> c.settings().baseUrl()).orElse(""),
+            var settings = canvas.configuration(tenant).map(CanvasTenants.Configured::tenant);
+            canvasInstances.add(new CanvasInstance(tenant, settings.map(t -> t.baseUrl()).orElse(""),
+                    settings.map(t -> t.usesDeveloperKey()).orElse(false),
+                    settings.map(t -> t.oauthRefreshToken() != null && !t.oauthRefreshToken().isBlank()).orElse(false),
                     canvasRuns.last(tenant).orElse(null)));
         }
         List<LrsState> lrs = xapi.lrs().stream()
@@ -94,8 +97,12 @@ public class SyncHealth {
     public record MoodleSite(String tenant, String baseUrl, MoodleSyncReport last) {
     }
 
-    /** A configured Canvas and its last recorded sync ({@code last} null before the first). */
-    public record CanvasInstance(String tenant, String baseUrl, CanvasSyncRun last) {
+    /**
+     * A configured Canvas and its last recorded sync ({@code last} null before the first); a developer key
+     * is {@code authorized} once Canvas gave a refresh token for it.
+     */
+    public record CanvasInstance(String tenant, String baseUrl, boolean developerKey, boolean authorized,
+                                 CanvasSyncRun last) {
     }
 
     /** An external LRS being polled and how far it got: the stored time of the last statement taken. */
