@@ -58,7 +58,7 @@ public class AdminToken implements SmartInitializingSingleton {
         console.println("================================================================");
         console.println(" Waypoint admin API token (shown once; keep it safe):");
         console.println("   " + token);
-        console.println(" Use it as: Authorization: Bearer <token>");
+        console.println(" Use it as: Authorization: Bearer <token>, or sign in with it at /console");
         console.println(" Set WAYPOINT_ADMIN_TOKEN to choose your own instead.");
         console.println("================================================================");
         console.println();
