@@ -7,7 +7,6 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -32,7 +31,7 @@ class ConsoleCanvasAuthorizationTest extends SignedInConsole {
                 .willReturn(okJson("{\"access_token\":\"access-1\",\"refresh_token\":\"refresh-from-canvas\",\"expires_in\":3600}")));
         assertThat(row(admin.get("/console").body(), "canvas-" + tenant)).contains("developer key not yet authorized");
 
-        Page started = admin.submit("/console/canvas/" + tenant + "/authorize", Map.of());
+        Page started = admin.get("/console/canvas/" + tenant + "/authorize");
 
         assertThat(started.status()).isEqualTo(302);
         HttpUrl authorize = HttpUrl.parse(started.location());
@@ -84,7 +83,7 @@ class ConsoleCanvasAuthorizationTest extends SignedInConsole {
     void canvasRefusingTheAuthorizationIsSaidAndStoresNothing() {
         String tenant = developerKeyTenant();
         admin.get("/console");
-        String state = HttpUrl.parse(admin.submit("/console/canvas/" + tenant + "/authorize", Map.of()).location())
+        String state = HttpUrl.parse(admin.get("/console/canvas/" + tenant + "/authorize").location())
                 .queryParameter("state");
 
         admin.get("/console/canvas/authorized?error=access_denied&state=" + state);
@@ -98,7 +97,7 @@ class ConsoleCanvasAuthorizationTest extends SignedInConsole {
     void aTenantWithAnAccessTokenHasNothingToAuthorize() {
         admin.get("/console");
 
-        Page refused = admin.submit("/console/canvas/console-canvas/authorize", Map.of());
+        Page refused = admin.get("/console/canvas/console-canvas/authorize");
 
         assertThat(refused.status()).isEqualTo(302);
         assertThat(refused.location()).endsWith("/console");
