@@ -30,11 +30,6 @@ public class CanvasAuthorization {
         this.clock = clock;
     }
 
-    /** Whether the tenant's Canvas is reached with a developer key (and so can be authorized here). */
-    public boolean usesDeveloperKey(String tenantId) {
-        return tenants.configuration(tenantId).map(c -> c.tenant().usesDeveloperKey()).orElse(false);
-    }
-
     public String authorizationUrl(String tenantId, String redirectUri, String state) {
         CanvasSettings.Tenant tenant = developerKey(tenantId);
         return CanvasOAuthToken.authorizationUrl(tenant.baseUrl(), tenant.oauthClientId(), redirectUri, state);

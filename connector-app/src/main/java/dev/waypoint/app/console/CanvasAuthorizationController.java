@@ -1,5 +1,6 @@
 package dev.waypoint.app.console;
 
+import dev.waypoint.core.RandomTokens;
 import dev.waypoint.app.canvas.CanvasAuthorization;
 import dev.waypoint.canvas.CanvasException;
 import dev.waypoint.core.lti.ToolEndpoints;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 
 /**
@@ -28,7 +27,6 @@ class CanvasAuthorizationController {
 
     private final CanvasAuthorization authorization;
     private final ToolEndpoints tool;
-    private final SecureRandom random = new SecureRandom();
 
     CanvasAuthorizationController(CanvasAuthorization authorization, ToolEndpoints tool) {
         this.authorization = authorization;
@@ -39,9 +37,7 @@ class CanvasAuthorizationController {
     // Starting is harmless without CSRF protection: it stores nothing until Canvas answers with our state.
     @GetMapping("/console/canvas/{tenant}/authorize")
     String authorize(@PathVariable String tenant, HttpSession session, RedirectAttributes flash) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String state = RandomTokens.urlSafe(32);
         String url;
         try {
             url = authorization.authorizationUrl(tenant, returnUri(), state);

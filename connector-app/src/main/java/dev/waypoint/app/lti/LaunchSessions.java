@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti;
 
+import dev.waypoint.core.RandomTokens;
 import dev.waypoint.app.lti.store.JdbcAgsLinks;
 import dev.waypoint.app.lti.store.JdbcLtiSessions;
 import dev.waypoint.core.identity.Person;
@@ -13,10 +14,8 @@ import dev.waypoint.core.lti.LaunchMessage;
 import dev.waypoint.core.store.PersonRepository;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +28,6 @@ import java.util.Optional;
 @Component
 public class LaunchSessions {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PersonRepository people;
     private final JdbcLtiSessions sessions;
@@ -60,9 +58,7 @@ public class LaunchSessions {
         }
         String personId = known(tenantId, identities, launch.name())
                 .orElseGet(() -> people.resolve(tenantId, identities, launch.name()).person().id());
-        byte[] id = new byte[32];
-        RANDOM.nextBytes(id);
-        LtiSession session = new LtiSession(Base64.getUrlEncoder().withoutPadding().encodeToString(id),
+        LtiSession session = new LtiSession(RandomTokens.urlSafe(32),
                 launch.registration().id(), tenantId, personId, launch.contextId(), launch.contextTitle(),
                 launch.roles(), launch.teaches(), launch.membershipsUrl(),
                 clock.instant().plus(properties.sessionLifetime()));

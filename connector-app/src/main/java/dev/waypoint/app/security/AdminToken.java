@@ -1,5 +1,6 @@
 package dev.waypoint.app.security;
 
+import dev.waypoint.core.RandomTokens;
 import dev.waypoint.app.config.WaypointProperties;
 import dev.waypoint.core.store.jdbc.JdbcAdminCredentials;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -9,8 +10,6 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The admin API's bearer token. Taken from {@code WAYPOINT_ADMIN_TOKEN} ({@code waypoint.admin-token})
@@ -50,9 +49,7 @@ public class AdminToken implements SmartInitializingSingleton {
         if (credentials.hasAny()) {
             return;
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = "wpt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = "wpt_" + RandomTokens.urlSafe(32);
         credentials.store("generated-at-first-start", hash(token));
         console.println();
         console.println("================================================================");

@@ -1,11 +1,10 @@
 package dev.waypoint.core.lti;
 
+import dev.waypoint.core.RandomTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,8 +17,6 @@ import java.util.stream.Collectors;
  * needs it unchanged) and {@code redirect_uri} is exactly the registered launch URL.
  */
 public final class LoginInitiation {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RegistrationRepository registrations;
     private final LoginStateStore states;
@@ -54,7 +51,7 @@ public final class LoginInitiation {
         if (!tool.isOurs(targetLinkUri)) {
             throw new LaunchRefusedException(LaunchRefusal.FOREIGN_TARGET, "target_link_uri " + targetLinkUri);
         }
-        LoginState state = new LoginState(randomToken(), randomToken(), registration.id(), targetLinkUri,
+        LoginState state = new LoginState(RandomTokens.urlSafe(24), RandomTokens.urlSafe(24), registration.id(), targetLinkUri,
                 clock.instant().plus(stateLifetime));
         states.save(state);
 
@@ -85,12 +82,6 @@ public final class LoginInitiation {
             throw new LaunchRefusedException(LaunchRefusal.BAD_LOGIN_REQUEST, "missing " + name);
         }
         return value;
-    }
-
-    static String randomToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Where to send the browser, and the state to bind to it (cookie or platform storage). */

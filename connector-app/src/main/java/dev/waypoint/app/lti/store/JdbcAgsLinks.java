@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti.store;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ public class JdbcAgsLinks {
                      String lineItemsUrl, Instant now) {
         int updated = jdbc.sql("UPDATE lti_ags_link SET line_items_url = :url, lti_user_id = :user, updated_at = :now "
                         + "WHERE registration_id = :reg AND context_id = :context AND person_id = :person")
-                .param("url", lineItemsUrl).param("user", ltiUserId).param("now", Times.param(now))
+                .param("url", lineItemsUrl).param("user", ltiUserId).param("now", SqlTime.param(now))
                 .param("reg", registrationId).param("context", contextId).param("person", personId).update();
         if (updated > 0) {
             return false;
@@ -33,7 +34,7 @@ public class JdbcAgsLinks {
                         + "ON CONFLICT DO NOTHING")
                     .param("reg", registrationId).param("context", contextId).param("person", personId)
                     .param("tenant", tenantId).param("user", ltiUserId).param("url", lineItemsUrl)
-                    .param("now", Times.param(now)).update() == 1;
+                    .param("now", SqlTime.param(now)).update() == 1;
     }
 
     public List<AgsLink> linksOf(String tenantId, String personId) {
@@ -56,7 +57,7 @@ public class JdbcAgsLinks {
         jdbc.sql("INSERT INTO lti_line_item (registration_id, line_items_url, role_id, line_item_url, created_at) "
                         + "VALUES (:reg, :url, :role, :item, :now) ON CONFLICT DO NOTHING")
                 .param("reg", registrationId).param("url", lineItemsUrl).param("role", roleId).param("item", lineItemUrl)
-                .param("now", Times.param(now)).update();
+                .param("now", SqlTime.param(now)).update();
     }
 
     public void forgetLineItem(String registrationId, String lineItemsUrl, String roleId) {
@@ -67,16 +68,16 @@ public class JdbcAgsLinks {
     public Optional<Instant> lastScore(String lineItemUrl, String ltiUserId) {
         return jdbc.sql("SELECT sent_at FROM lti_score_sent WHERE line_item_url = :item AND lti_user_id = :user")
                 .param("item", lineItemUrl).param("user", ltiUserId)
-                .query((rs, n) -> Times.read(rs, "sent_at")).optional();
+                .query((rs, n) -> SqlTime.read(rs, "sent_at")).optional();
     }
 
     public void scoreSent(String lineItemUrl, String ltiUserId, Instant at) {
         int updated = jdbc.sql("UPDATE lti_score_sent SET sent_at = :at WHERE line_item_url = :item AND lti_user_id = :user")
-                .param("at", Times.param(at)).param("item", lineItemUrl).param("user", ltiUserId).update();
+                .param("at", SqlTime.param(at)).param("item", lineItemUrl).param("user", ltiUserId).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO lti_score_sent (line_item_url, lti_user_id, sent_at) VALUES (:item, :user, :at) "
                         + "ON CONFLICT DO NOTHING")
-                    .param("item", lineItemUrl).param("user", ltiUserId).param("at", Times.param(at)).update();
+                    .param("item", lineItemUrl).param("user", ltiUserId).param("at", SqlTime.param(at)).update();
         }
     }
 

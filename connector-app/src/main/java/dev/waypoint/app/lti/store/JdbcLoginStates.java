@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti.store;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
 import dev.waypoint.core.lti.LoginState;
 import dev.waypoint.core.lti.LoginStateStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ public class JdbcLoginStates implements LoginStateStore {
         jdbc.sql("INSERT INTO lti_login_state (state, nonce, registration_id, target_link_uri, expires_at) "
                         + "VALUES (:state, :nonce, :reg, :target, :expires)")
                 .param("state", s.state()).param("nonce", s.nonce()).param("reg", s.registrationId())
-                .param("target", s.targetLinkUri()).param("expires", Times.param(s.expiresAt())).update();
+                .param("target", s.targetLinkUri()).param("expires", SqlTime.param(s.expiresAt())).update();
     }
 
     @Override
@@ -34,7 +35,7 @@ public class JdbcLoginStates implements LoginStateStore {
             return new Taken(Outcome.UNKNOWN, null);
         }
         int won = jdbc.sql("UPDATE lti_login_state SET used_at = :now WHERE state = :state AND used_at IS NULL")
-                .param("now", Times.param(now)).param("state", state).update();
+                .param("now", SqlTime.param(now)).param("state", state).update();
         return won == 1 ? new Taken(Outcome.FRESH, stored.get()) : new Taken(Outcome.ALREADY_USED, null);
     }
 
@@ -48,13 +49,13 @@ public class JdbcLoginStates implements LoginStateStore {
                         + "FROM lti_login_state WHERE state = :state" + condition)
                 .param("state", state)
                 .query((rs, n) -> new LoginState(rs.getString("state"), rs.getString("nonce"),
-                        rs.getString("registration_id"), rs.getString("target_link_uri"), Times.read(rs, "expires_at")))
+                        rs.getString("registration_id"), rs.getString("target_link_uri"), SqlTime.read(rs, "expires_at")))
                 .optional();
     }
 
     @Override
     public int purge(Instant before) {
         return jdbc.sql("DELETE FROM lti_login_state WHERE expires_at < :before")
-                .param("before", Times.param(before)).update();
+                .param("before", SqlTime.param(before)).update();
     }
 }

@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti.store;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
 import dev.waypoint.app.lti.LtiSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,17 +25,17 @@ public class JdbcLtiSessions {
                 .param("id", s.id()).param("reg", s.registrationId()).param("tenant", s.tenantId())
                 .param("person", s.personId()).param("context", s.contextId()).param("title", s.contextTitle())
                 .param("roles", String.join(" ", s.roles())).param("instructor", s.instructor())
-                .param("memberships", s.membershipsUrl()).param("created", Times.param(now))
-                .param("expires", Times.param(s.expiresAt())).update();
+                .param("memberships", s.membershipsUrl()).param("created", SqlTime.param(now))
+                .param("expires", SqlTime.param(s.expiresAt())).update();
     }
 
     public Optional<LtiSession> find(String id, Instant now) {
         return jdbc.sql("SELECT * FROM lti_session WHERE id = :id AND expires_at > :now")
-                .param("id", id).param("now", Times.param(now))
+                .param("id", id).param("now", SqlTime.param(now))
                 .query((rs, n) -> new LtiSession(rs.getString("id"), rs.getString("registration_id"),
                         rs.getString("tenant_id"), rs.getString("person_id"), rs.getString("context_id"),
                         rs.getString("context_title"), roles(rs.getString("roles")), rs.getBoolean("instructor"),
-                        rs.getString("memberships_url"), Times.read(rs, "expires_at")))
+                        rs.getString("memberships_url"), SqlTime.read(rs, "expires_at")))
                 .optional();
     }
 
@@ -51,7 +52,7 @@ public class JdbcLtiSessions {
     }
 
     public int purge(Instant before) {
-        return jdbc.sql("DELETE FROM lti_session WHERE expires_at < :before").param("before", Times.param(before)).update();
+        return jdbc.sql("DELETE FROM lti_session WHERE expires_at < :before").param("before", SqlTime.param(before)).update();
     }
 
     private static List<String> roles(String joined) {

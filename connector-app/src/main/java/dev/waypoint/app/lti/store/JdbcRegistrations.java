@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti.store;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
 import dev.waypoint.core.lti.Registration;
 import dev.waypoint.core.lti.RegistrationRepository;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,7 +19,7 @@ public class JdbcRegistrations implements RegistrationRepository {
     private static final RowMapper<Registration> ROW = (rs, n) -> new Registration(rs.getString("id"),
             rs.getString("tenant_id"), rs.getString("issuer"), rs.getString("client_id"),
             rs.getString("authorization_endpoint"), rs.getString("token_endpoint"), rs.getString("jwks_uri"),
-            rs.getBoolean("active"), Times.read(rs, "created_at"));
+            rs.getBoolean("active"), SqlTime.read(rs, "created_at"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,7 +59,7 @@ public class JdbcRegistrations implements RegistrationRepository {
                     .param("id", r.id()).param("tenantId", r.tenantId()).param("issuer", r.issuer())
                     .param("clientId", r.clientId()).param("auth", r.authorizationEndpoint())
                     .param("token", r.tokenEndpoint()).param("jwks", r.jwksUri()).param("active", r.active())
-                    .param("createdAt", Times.param(r.createdAt() == null ? clock.instant() : r.createdAt()))
+                    .param("createdAt", SqlTime.param(r.createdAt() == null ? clock.instant() : r.createdAt()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("a registration for client " + r.clientId() + " of " + r.issuer()
@@ -93,7 +94,7 @@ public class JdbcRegistrations implements RegistrationRepository {
         }
         return jdbc.sql("INSERT INTO lti_deployment (registration_id, deployment_id, first_seen_at) "
                         + "VALUES (:r, :d, :at) ON CONFLICT DO NOTHING")
-                .param("r", registrationId).param("d", deploymentId).param("at", Times.param(clock.instant()))
+                .param("r", registrationId).param("d", deploymentId).param("at", SqlTime.param(clock.instant()))
                 .update() == 1;
     }
 

@@ -1,5 +1,6 @@
 package dev.waypoint.app.lti.store;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
 import dev.waypoint.core.lti.ToolKey;
 import dev.waypoint.core.lti.ToolKeyStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,21 +21,21 @@ public class JdbcToolKeys implements ToolKeyStore {
     public List<ToolKey> all() {
         return jdbc.sql("SELECT kid, private_jwk, created_at, retired_at FROM lti_tool_key ORDER BY created_at DESC, kid")
                 .query((rs, n) -> new ToolKey(rs.getString("kid"), rs.getString("private_jwk"),
-                        Times.read(rs, "created_at"), Times.read(rs, "retired_at")))
+                        SqlTime.read(rs, "created_at"), SqlTime.read(rs, "retired_at")))
                 .list();
     }
 
     @Override
     public void add(ToolKey key) {
         jdbc.sql("INSERT INTO lti_tool_key (kid, private_jwk, created_at, retired_at) VALUES (:kid, :jwk, :created, :retired)")
-                .param("kid", key.kid()).param("jwk", key.privateJwk()).param("created", Times.param(key.createdAt()))
-                .param("retired", Times.param(key.retiredAt())).update();
+                .param("kid", key.kid()).param("jwk", key.privateJwk()).param("created", SqlTime.param(key.createdAt()))
+                .param("retired", SqlTime.param(key.retiredAt())).update();
     }
 
     @Override
     public void retire(String kid, Instant at) {
         jdbc.sql("UPDATE lti_tool_key SET retired_at = :at WHERE kid = :kid AND retired_at IS NULL")
-                .param("at", Times.param(at)).param("kid", kid).update();
+                .param("at", SqlTime.param(at)).param("kid", kid).update();
     }
 
     @Override

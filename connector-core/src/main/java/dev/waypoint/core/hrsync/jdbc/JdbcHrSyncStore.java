@@ -1,5 +1,7 @@
 package dev.waypoint.core.hrsync.jdbc;
 
+import dev.waypoint.core.store.jdbc.SqlTime;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,8 +70,8 @@ public class JdbcHrSyncStore {
                             0, 0, 0, '[]', '[]')""")
                 .param("id", run.id()).param("tenant", run.tenantId()).param("mode", run.mode().wireName())
                 .param("trigger", run.trigger()).param("status", run.status().name())
-                .param("taxonomy", run.taxonomyVersion()).param("started", time(run.startedAt()))
-                .param("finished", time(run.finishedAt()))
+                .param("taxonomy", run.taxonomyVersion()).param("started", SqlTime.param(run.startedAt()))
+                .param("finished", SqlTime.param(run.finishedAt()))
                 .update();
         updateRun(run);
     }
@@ -83,7 +84,7 @@ public class JdbcHrSyncStore {
                             batches_total = :total, batches_sent = :bsent, batches_failed = :bfailed,
                             without_hr_id_count = :withoutCount, without_hr_id = :without, errors = :errors
                         WHERE id = :id""")
-                .param("status", run.status().name()).param("finished", time(run.finishedAt()))
+                .param("status", run.status().name()).param("finished", SqlTime.param(run.finishedAt()))
                 .param("seen", c.peopleSeen()).param("sent", c.peopleSent()).param("upserted", c.skillsUpserted())
                 .param("removed", c.skillsRemoved()).param("total", c.batchesTotal()).param("bsent", c.batchesSent())
                 .param("bfailed", c.batchesFailed()).param("withoutCount", run.withoutHrIdCount())
@@ -179,13 +180,13 @@ public class JdbcHrSyncStore {
     public void markBatch(String runId, int batchNo, HrSyncBatch.State state, String error) {
         jdbc.sql("UPDATE hr_sync_batch SET state = :state, error = :error, sent_at = :at WHERE run_id = :run AND batch_no = :no")
                 .param("state", state.name()).param("error", error == null ? null : truncate(error, 2000))
-                .param("at", time(Instant.now())).param("run", runId).param("no", batchNo)
+                .param("at", SqlTime.param(Instant.now())).param("run", runId).param("no", batchNo)
                 .update();
     }
 
     /** Marks batches sent, in one transaction. */
     public void markSent(String runId, List<Integer> batchNos) {
-        OffsetDateTime at = time(Instant.now());
+        OffsetDateTime at = SqlTime.param(Instant.now());
         List<Object[]> rows = new ArrayList<>(batchNos.size());
         for (int no : batchNos) {
             rows.add(new Object[]{at, runId, no});
@@ -273,7 +274,7 @@ public class JdbcHrSyncStore {
                     byId.put(rs.getString("id"), new Evidence(rs.getString("id"), tenantId, rs.getString("person_id"),
                             EvidenceKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
                                     "unknown evidence kind '" + kind + "' in the database")),
-                            List.of(), read(rs, "occurred_at"), null, null, rs.getString("natural_key"), null, null,
+                            List.of(), SqlTime.read(rs, "occurred_at"), null, null, rs.getString("natural_key"), null, null,
                             rs.getString("revokes"), null, null));
                 });
         Map<String, List<SkillGrant>> grants = new HashMap<>();
@@ -309,7 +310,7 @@ public class JdbcHrSyncStore {
                         return;
                     }
                     SentSkill s = new SentSkill(rs.getString("person_id"), rs.getString("skill_id"),
-                            rs.getInt("level"), read(rs, "verified_at"), rs.getString("hash"));
+                            rs.getInt("level"), SqlTime.read(rs, "verified_at"), rs.getString("hash"));
                     out.computeIfAbsent(s.personId(), p -> new HashMap<>()).put(s.skillId(), s);
                 });
         return out;
@@ -361,8 +362,8 @@ public class JdbcHrSyncStore {
         List<Object[]> rows = new ArrayList<>(lines.size());
         for (LedgerLine l : lines) {
             rows.add(insert
-                    ? new Object[]{tenantId, l.personId(), l.skillId(), l.level(), time(l.verifiedAt()), l.hash(), runId}
-                    : new Object[]{l.level(), time(l.verifiedAt()), l.hash(), runId, tenantId, l.personId(), l.skillId()});
+                    ? new Object[]{tenantId, l.personId(), l.skillId(), l.level(), SqlTime.param(l.verifiedAt()), l.hash(), runId}
+                    : new Object[]{l.level(), SqlTime.param(l.verifiedAt()), l.hash(), runId, tenantId, l.personId(), l.skillId()});
         }
         return rows;
     }
@@ -452,8 +453,8 @@ public class JdbcHrSyncStore {
                 rs.getInt("batches_sent"), rs.getInt("batches_failed"));
         return new HrSyncRun(rs.getString("id"), rs.getString("tenant_id"),
                 SyncMode.valueOf(rs.getString("mode").toUpperCase(java.util.Locale.ROOT)), rs.getString("trigger_name"),
-                RunStatus.valueOf(rs.getString("status")), rs.getString("taxonomy_version"), read(rs, "started_at"),
-                read(rs, "finished_at"), counts, rs.getInt("without_hr_id_count"), strings(rs.getString("without_hr_id")),
+                RunStatus.valueOf(rs.getString("status")), rs.getString("taxonomy_version"), SqlTime.read(rs, "started_at"),
+                SqlTime.read(rs, "finished_at"), counts, rs.getInt("without_hr_id_count"), strings(rs.getString("without_hr_id")),
                 strings(rs.getString("errors")));
     }
 
@@ -483,12 +484,4 @@ public class JdbcHrSyncStore {
         return text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant read(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -12,22 +12,22 @@ import java.time.temporal.ChronoUnit;
  * drivers map that to {@link OffsetDateTime} without consulting the JVM's zone, which
  * {@link java.sql.Timestamp} would do.
  */
-final class SqlTime {
+public final class SqlTime {
 
     private SqlTime() {
     }
 
-    static OffsetDateTime param(Instant instant) {
+    public static OffsetDateTime param(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant read(ResultSet rs, String column) throws SQLException {
+    public static Instant read(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
     /** The current time at the precision both databases keep, so a stored instant reads back equal. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
