@@ -9,8 +9,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,11 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console in a real browser (Debian's chromium, headless): an admin signs in with the token, registers a
  * platform through the form, sees it listed, and signs out — cookies, CSRF tokens and redirects as a browser does them.
+ * A click that submits a form returns before the browser has always followed the answer's redirect, so each one
+ * waits for the page it should lead to; a page that never comes fails the wait with the URL the browser is on.
  */
 class ConsoleBrowserTest extends ConsoleServer {
 
     @LocalServerPort
     int port;
+
+    private static final Duration NAVIGATION = Duration.ofSeconds(15);
 
     private HeadlessChromium chromium;
     private WebDriver driver;
@@ -49,12 +56,14 @@ class ConsoleBrowserTest extends ConsoleServer {
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/login");
         driver.findElement(By.id("token")).sendKeys("wrong-token-typed-by-mistake");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        arriveAt(base + "/console/login?refused");
         assertThat(driver.findElement(By.id("refused")).getText()).contains("That is not the admin token");
         assertThat(driver.manage().getCookieNamed("JSESSIONID")).isNull();
 
+        driver.findElement(By.id("token")).clear();
         driver.findElement(By.id("token")).sendKeys(ApiClient.ADMIN_TOKEN);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console");
+        arriveAt(base + "/console");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
         Cookie session = driver.manage().getCookieNamed("JSESSIONID");
         assertThat(session).isNotNull();
@@ -62,6 +71,7 @@ class ConsoleBrowserTest extends ConsoleServer {
         assertThat(session.getSameSite()).isEqualTo("Lax");
 
         driver.findElement(By.linkText("LTI registrations")).click();
+        arriveAt(base + "/console/lti");
         driver.findElement(By.id("issuer")).sendKeys("https://moodle.browser.example.com");
         driver.findElement(By.id("clientId")).sendKeys(client);
         driver.findElement(By.id("authorizationEndpoint")).sendKeys("https://moodle.browser.example.com/mod/lti/auth.php");
@@ -69,8 +79,10 @@ class ConsoleBrowserTest extends ConsoleServer {
         driver.findElement(By.id("deploymentIds")).sendKeys("4");
         driver.findElement(By.cssSelector("#register button[type=submit]")).click();
 
+        WebElement notice = new WebDriverWait(driver, NAVIGATION)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/lti");
-        assertThat(driver.findElement(By.cssSelector("p.notice")).getText())
+        assertThat(notice.getText())
                 .isEqualTo("Registered https://moodle.browser.example.com (client " + client + ").");
         WebElement row = driver.findElements(By.cssSelector("#registrations tbody tr")).stream()
                 .filter(r -> r.getText().contains(client)).findFirst().orElseThrow();
@@ -78,8 +90,13 @@ class ConsoleBrowserTest extends ConsoleServer {
         assertThat(row.getText()).contains("4", "default", "active");
 
         driver.findElement(By.cssSelector("header form.signout button")).click();
-        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/login?signed-out");
+        arriveAt(base + "/console/login?signed-out");
         driver.get(base + "/console/lti");
         assertThat(driver.getCurrentUrl()).isEqualTo(base + "/console/login");
+    }
+
+    private void arriveAt(String url) {
+        new WebDriverWait(driver, NAVIGATION).withMessage(() -> "the browser is still on " + driver.getCurrentUrl())
+                .until(ExpectedConditions.urlToBe(url));
     }
 }
