@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +25,12 @@ import java.util.Optional;
  * {@code POST /lti/launch}: the authentication response (LTI Security Framework 1.0 §5.1.1.3). A valid
  * launch opens a session and shows the learner page, the instructor's course view, or the deep-linking
  * choice; anything else gets the refusal page, a log line, and no session.
+ *
+ * <p>When the browser sent the state cookie back, cookies work in this frame, so a resource-link launch answers
+ * {@code 303 See Other} to the page (post/redirect/get): reloading the frame then asks for the page again rather
+ * than re-posting a spent id_token, which the single-use nonce would refuse. When the state came from the
+ * platform's storage (third-party cookies blocked), the session cookie would not come back either, so the page
+ * is the launch's own answer.
  */
 @Controller
 public class LaunchController {
@@ -53,10 +62,10 @@ public class LaunchController {
     }
 
     @PostMapping("/lti/launch")
-    public String launch(HttpServletRequest request, HttpServletResponse response, Model model) {
+    public ModelAndView launch(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (request.getContentLengthLong() > properties.maxLaunchBytes()) {
-            return Refusals.page(log, response, model, new LaunchRefusedException(LaunchRefusal.OVERSIZED_REQUEST,
-                    request.getContentLengthLong() + " bytes"));
+            return new ModelAndView(Refusals.page(log, response, model, new LaunchRefusedException(
+                    LaunchRefusal.OVERSIZED_REQUEST, request.getContentLengthLong() + " bytes")));
         }
         String idToken = request.getParameter("id_token");
         String state = request.getParameter("state");
@@ -69,15 +78,16 @@ public class LaunchController {
                     .flatMap(issued -> registrations.findById(issued.registrationId()))
                     .map(registration -> PlatformStorage.origin(registration.authorizationEndpoint()));
             if (origin.isEmpty()) {
-                return Refusals.page(log, response, model, new LaunchRefusedException(LaunchRefusal.UNKNOWN_STATE,
-                        "state not issued, used or expired (platform storage)"));
+                return new ModelAndView(Refusals.page(log, response, model, new LaunchRefusedException(
+                        LaunchRefusal.UNKNOWN_STATE, "state not issued, used or expired (platform storage)")));
             }
             model.addAttribute("idToken", idToken);
             model.addAttribute("state", state);
             model.addAttribute("target", request.getParameter("lti_storage_target"));
             model.addAttribute("platformOrigin", origin.get());
-            return "lti/fetch-state";
+            return new ModelAndView("lti/fetch-state");
         }
+        boolean cookiesCameBack = bound != null;
         if (bound == null) {
             bound = request.getParameter("platform_state");
         }
@@ -85,7 +95,7 @@ public class LaunchController {
         try {
             launch = validator.validate(idToken, state, bound);
         } catch (LaunchRefusedException refused) {
-            return Refusals.page(log, response, model, refused);
+            return new ModelAndView(Refusals.page(log, response, model, refused));
         }
         cookies.clear(response, LtiCookies.STATE);
         LtiSession session = sessions.open(launch);
@@ -93,9 +103,15 @@ public class LaunchController {
         log.info("LTI launch: registration {} deployment {} {} as {}", launch.registration().id(),
                 launch.deploymentId(), launch.messageType(), session.instructor() ? "instructor" : "learner");
         if (launch.isDeepLinking()) {
-            return deepLinking.choose(launch, model);
+            return new ModelAndView(deepLinking.choose(launch, model));
         }
-        return pages.render(session, model, response);
+        if (cookiesCameBack) {
+            RedirectView page = new RedirectView(session.instructor() ? "/lti/course" : "/lti/learner", true);
+            page.setStatusCode(HttpStatus.SEE_OTHER);
+            page.setExposeModelAttributes(false);
+            return new ModelAndView(page);
+        }
+        return new ModelAndView(pages.render(session, model, response));
     }
 
     @GetMapping({"/lti/learner", "/lti/course"})

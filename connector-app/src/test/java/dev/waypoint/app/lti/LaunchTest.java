@@ -107,6 +107,33 @@ class LaunchTest {
     }
 
     @Test
+    void aLaunchWithWorkingCookiesRedirectsToThePageSoAReloadDoesNotRepostTheSpentIdToken() {
+        ToolBrowser.Login login = browser.login(platform);
+        String idToken = platform.sign(platform.launchClaims(login.nonce(), browser.launchUrl(), "s-" + UUID.randomUUID(),
+                PlatformSimulator.LEARNER));
+
+        ToolBrowser.Page launch = browser.postLaunch(idToken, login.state());
+
+        assertThat(launch.status()).as(launch.body()).isEqualTo(303);
+        assertThat(launch.location()).endsWith("/lti/learner");
+        assertThat(launch.setCookies()).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith(LtiCookies.SESSION + "=").contains("SameSite=None", "Secure", "HttpOnly"));
+        assertThat(browser.get("/lti/learner").status()).isEqualTo(200);
+        assertThat(browser.get("/lti/learner").status()).as("a reload").isEqualTo(200);
+    }
+
+    @Test
+    void anInstructorLaunchRedirectsToTheCourseView() {
+        ToolBrowser.Login login = browser.login(platform);
+
+        ToolBrowser.Page launch = browser.postLaunch(platform.sign(platform.launchClaims(login.nonce(),
+                browser.launchUrl(), "teacher-" + UUID.randomUUID(), PlatformSimulator.INSTRUCTOR)), login.state());
+
+        assertThat(launch.status()).isEqualTo(303);
+        assertThat(launch.location()).endsWith("/lti/course");
+    }
+
+    @Test
     void withoutASessionThePageIsRefused() {
         ToolBrowser.Page page = browser.get("/lti/learner");
 

@@ -72,7 +72,8 @@ class LearnerPageBrowserTest {
 
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
-        assertThat(driver.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/lti/launch");
+        // the launch answered 303: the frame shows the page's own URL, not the spent form post
+        assertThat(driver.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/lti/learner");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My career path");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Carla Chen");
 
@@ -89,7 +90,7 @@ class LearnerPageBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#role-analytics-senior-analyst .explain")).getText())
                 .contains("Readiness = round(100");
 
-        driver.get("http://localhost:" + port + "/lti/learner");
-        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Carla Chen");
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Carla Chen").doesNotContain("REPLAYED");
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,23 @@ public final class ToolBrowser {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /**
+     * Posts a launch and, as a browser does, follows a {@code 303} to the page it leads to; the answer is that
+     * page, with the launch's own cookies listed first.
+     */
     public Page launch(String idToken, String state) {
+        Page launch = postLaunch(idToken, state);
+        if (launch.status() != 303) {
+            return launch;
+        }
+        Page page = get(URI.create(base).resolve(launch.location()).getRawPath());
+        List<String> cookies = new ArrayList<>(launch.setCookies());
+        cookies.addAll(page.setCookies());
+        return new Page(page.status(), page.body(), page.location(), cookies, page.headers());
+    }
+
+    /** Posts a launch as the platform's auto-submitted form does, and answers the tool's reply as it is. */
+    public Page postLaunch(String idToken, String state) {
         Map<String, String> form = new LinkedHashMap<>();
         if (idToken != null) {
             form.put("id_token", idToken);
