@@ -84,10 +84,10 @@ public class LaunchSessions {
      * a name to fill goes through {@link PersonRepository#resolve}.
      */
     private Optional<String> known(String tenantId, List<IdentityRef> identities, String name) {
-        return people.findByIdentity(tenantId, identities.get(0))
-                .filter(person -> person.displayName() != null || name == null)
-                .filter(person -> identities.size() == 1 || people.identities(person.id()).containsAll(identities))
-                .map(Person::id);
+        return people.holder(tenantId, identities.get(0))
+                .filter(holder -> holder.displayName() != null || name == null)
+                .filter(holder -> holder.identities().containsAll(identities))
+                .map(PersonRepository.Holder::personId);
     }
 
     public Optional<LtiSession> find(String id) {

@@ -26,6 +26,12 @@ public interface PersonRepository {
 
     List<IdentityRef> identities(String personId);
 
+    /**
+     * The person who holds {@code identity}, with their name and all their identities, in one read: what a
+     * launch needs to tell a returning learner from one whose identities must go through {@link #resolve}.
+     */
+    Optional<Holder> holder(String tenantId, IdentityRef identity);
+
     /** People of a tenant in creation order. */
     List<Person> list(String tenantId, int offset, int limit);
 
@@ -39,6 +45,13 @@ public interface PersonRepository {
      * @param created       true when this call created the person
      * @param mergedPersonIds people merged into {@code person} by this call
      */
+    /** A person as an identity names them: id, display name (null when none is known) and every identity. */
+    record Holder(String personId, String displayName, List<IdentityRef> identities) {
+        public Holder {
+            identities = List.copyOf(identities);
+        }
+    }
+
     record Resolution(Person person, boolean created, List<String> mergedPersonIds) {
         public Resolution {
             mergedPersonIds = List.copyOf(mergedPersonIds);

@@ -184,6 +184,24 @@ public class JdbcPersonRepository implements PersonRepository {
         return holderOf(tenantId, identity).flatMap(person -> rows.find(tenantId, person));
     }
 
+    @Override
+    public Optional<Holder> holder(String tenantId, IdentityRef identity) {
+        List<String[]> rows = jdbc.sql("SELECT p.id, p.display_name, o.kind, o.identity_value FROM person_identity h "
+                        + "JOIN person p ON p.id = h.person_id AND p.tenant_id = h.tenant_id "
+                        + "JOIN person_identity o ON o.person_id = p.id "
+                        + "WHERE h.tenant_id = :tenantId AND h.kind = :kind AND h.identity_value = :identityValue")
+                .param("tenantId", tenantId)
+                .param("kind", identity.kind().wireName())
+                .param("identityValue", identity.value())
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<IdentityRef> identities = rows.stream().map(row -> IdentityRef.of(kindOf(row[2]), row[3])).toList();
+        return Optional.of(new Holder(rows.get(0)[0], rows.get(0)[1], identities));
+    }
+
     /** Strongest first, so the first identity is the one to show or to key on. */
     @Override
     public List<IdentityRef> identities(String personId) {

@@ -56,6 +56,19 @@ abstract class JdbcPersonRepositoryContract extends JdbcStoreContract {
     }
 
     @Test
+    void theHolderOfAnIdentityComesWithTheirNameAndEveryIdentityInTheirTenantOnly() {
+        Person ada = people.resolve(DEFAULT, List.of(ADA_MAIL, ADA_MOODLE), "Ada Lovelace").person();
+        people.resolve("acme", List.of(ADA_MAIL, ADA_HR), "Ada at Acme");
+
+        PersonRepository.Holder holder = people.holder(DEFAULT, IdentityRef.of(EMAIL, "ada@example.org")).orElseThrow();
+
+        assertThat(holder.personId()).isEqualTo(ada.id());
+        assertThat(holder.displayName()).isEqualTo("Ada Lovelace");
+        assertThat(holder.identities()).containsExactlyInAnyOrder(ADA_MAIL, ADA_MOODLE);
+        assertThat(people.holder(DEFAULT, ADA_HR)).isEmpty();
+    }
+
+    @Test
     void aKnownIdentityResolvesToTheSamePerson() {
         Person first = people.resolve(DEFAULT, List.of(ADA_MAIL), "Ada").person();
 
