@@ -37,8 +37,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * the platform (its JWKS served from here) is registered through the admin API, the learners are given
  * a current role and a completed course (so the page a launch answers computes real readiness and a
  * path), each launch's login initiation is done and its id_token signed. Then {@code workers} threads
- * post the prepared launches ({@code POST /lti/launch}, cookie and form as a browser sends them) and
- * only those requests are timed; the first launch fetches the JWKS and is not counted.
+ * run three timed phases, each over {@code launches} requests: (1) the launches themselves
+ * ({@code POST /lti/launch}, cookie and form as a browser sends them; validation, session, and the
+ * {@code 303} to the page), (2) the learner page each of those sessions is sent to ({@code GET
+ * /lti/learner}), (3) fresh launches with the redirect followed, i.e. what a learner waits for from the
+ * platform's auto-posted form to their page. The first launch fetches the JWKS and is not counted.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.waypoint.benchmarks.LaunchLoad
  * http://localhost:18080 <admin-token> <workers> <launches> [<learners>]}
@@ -89,38 +92,60 @@ public final class LaunchLoad {
                     {"identities":%s,"kind":"course_completion","object":"moodle:course:SQLF101",
                      "occurredAt":"2026-03-01T10:00:00Z","externalId":"load-%s"}""".formatted(identities, sub));
         });
-        Prepared[] prepared = new Prepared[launches + 1];
+        Prepared[] prepared = new Prepared[2 * launches + 1];
         parallel(workers, prepared.length, i -> prepared[i] = prepare(http, tool, issuer, clientId, key,
                 "user-" + (i % learners), i % learners));
         System.out.printf("prepared %d learners and %d signed launches in %.1f s%n", learners, prepared.length,
                 (System.nanoTime() - setup) / 1e9);
 
         AtomicReference<String> firstFailure = new AtomicReference<>();
-        if (launch(http, tool, prepared[0], firstFailure) < 0) {
+        String[] sessions = new String[launches];
+        if (launch(http, tool, prepared[0], firstFailure) == null) {
             throw new IllegalStateException("the first launch failed: " + firstFailure.get());
         }
-        long[] latencies = new long[launches];
+        timed("launch POST (validate, session, 303)", workers, launches, firstFailure, i -> {
+            sessions[i] = launch(http, tool, prepared[i + 1], firstFailure);
+            return sessions[i] != null;
+        });
+        timed("learner page GET", workers, launches, firstFailure,
+                i -> sessions[i] != null && page(http, tool, sessions[i], firstFailure));
+        timed("launch POST + page GET", workers, launches, firstFailure, i -> {
+            String session = launch(http, tool, prepared[launches + 1 + i], firstFailure);
+            return session != null && page(http, tool, session, firstFailure);
+        });
+        jwks.stop(0);
+        if (firstFailure.get() != null) {
+            System.out.println("first failure: " + firstFailure.get());
+        }
+    }
+
+    private interface Step {
+        boolean run(int index) throws Exception;
+    }
+
+    /** Runs one phase of {@code count} requests on {@code workers} threads and prints its rate and latencies. */
+    private static void timed(String phase, int workers, int count, AtomicReference<String> firstFailure, Step step)
+            throws Exception {
+        long[] latencies = new long[count];
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
-        parallel(workers, launches, i -> {
-            long took = launch(http, tool, prepared[i + 1], firstFailure);
-            latencies[i] = took;
-            if (took < 0) {
+        parallel(workers, count, i -> {
+            long began = System.nanoTime();
+            boolean ok = step.run(i);
+            latencies[i] = ok ? System.nanoTime() - began : -1;
+            if (!ok) {
                 failures.incrementAndGet();
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        jwks.stop(0);
         long[] ok = Arrays.stream(latencies).filter(t -> t >= 0).sorted().toArray();
-        System.out.printf("workers %d: %d launches ok, %d failed in %.2f s: %.0f launches/s%n", workers, ok.length,
+        System.out.printf("%-38s workers %d: %d ok, %d failed in %.2f s: %.0f/s", phase, workers, ok.length,
                 failures.get(), seconds, ok.length / seconds);
         if (ok.length > 0) {
-            System.out.printf("launch POST latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n",
-                    pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok[ok.length - 1] / 1e6);
+            System.out.printf("; ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f", pct(ok, 0.50), pct(ok, 0.90),
+                    pct(ok, 0.99), ok[ok.length - 1] / 1e6);
         }
-        if (firstFailure.get() != null) {
-            System.out.println("first failure: " + firstFailure.get());
-        }
+        System.out.println();
     }
 
     /** Login initiation as the platform sends it, then the id_token the platform would sign for that nonce. */
@@ -158,19 +183,32 @@ public final class LaunchLoad {
         return new Prepared(cookie, "id_token=" + enc(jwt.serialize()) + "&state=" + enc(query.get("state")));
     }
 
-    /** Posts one prepared launch; its latency in ns, or -1 when the tool did not answer the learner page. */
-    private static long launch(HttpClient http, String tool, Prepared launch, AtomicReference<String> firstFailure)
+    /** Posts one prepared launch; the session cookie it opened, or null when it was not sent to the learner page. */
+    private static String launch(HttpClient http, String tool, Prepared launch, AtomicReference<String> firstFailure)
             throws Exception {
-        long start = System.nanoTime();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/launch"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", launch.cookie())
                 .POST(HttpRequest.BodyPublishers.ofString(launch.form())).build(), HttpResponse.BodyHandlers.ofString());
-        long took = System.nanoTime() - start;
-        if (answer.statusCode() != 200 || !answer.body().contains("Senior")) {
-            firstFailure.compareAndSet(null, answer.statusCode() + " " + answer.body());
-            return -1;
+        String location = answer.headers().firstValue("Location").orElse("");
+        String session = answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("waypoint_lti_session=")).findFirst().orElse(null);
+        if (answer.statusCode() != 303 || !location.endsWith("/lti/learner") || session == null) {
+            firstFailure.compareAndSet(null, "launch: " + answer.statusCode() + " " + location + " " + answer.body());
+            return null;
         }
-        return took;
+        return session;
+    }
+
+    /** Asks for the learner page with a session cookie; whether it came back with the learner's readiness. */
+    private static boolean page(HttpClient http, String tool, String session, AtomicReference<String> firstFailure)
+            throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/learner"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200 || !answer.body().contains("Senior")) {
+            firstFailure.compareAndSet(null, "page: " + answer.statusCode() + " " + answer.body());
+            return false;
+        }
+        return true;
     }
 
     private interface Task {
