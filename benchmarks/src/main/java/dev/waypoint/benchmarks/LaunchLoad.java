@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code POST /lti/launch}, cookie and form as a browser sends them; validation, session, and the
  * {@code 303} to the page), (2) the learner page each of those sessions is sent to ({@code GET
  * /lti/learner}), (3) fresh launches with the redirect followed, i.e. what a learner waits for from the
- * platform's auto-posted form to their page. The first launch fetches the JWKS and is not counted.
+ * platform's auto-posted form to their page. The first launch fetches the JWKS and is not counted. The
+ * timed requests go through {@link KeepAliveHttp}, one keep-alive connection per worker, so that the
+ * generator, which shares the two cores with the server, takes as little of them as it can.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.waypoint.benchmarks.LaunchLoad
  * http://localhost:18080 <admin-token> <workers> <launches> [<learners>]}
@@ -100,18 +102,19 @@ public final class LaunchLoad {
 
         AtomicReference<String> firstFailure = new AtomicReference<>();
         String[] sessions = new String[launches];
-        if (launch(http, tool, prepared[0], firstFailure) == null) {
+        KeepAliveHttp load = new KeepAliveHttp(tool);
+        if (launch(load, prepared[0], firstFailure) == null) {
             throw new IllegalStateException("the first launch failed: " + firstFailure.get());
         }
         timed("launch POST (validate, session, 303)", workers, launches, firstFailure, i -> {
-            sessions[i] = launch(http, tool, prepared[i + 1], firstFailure);
+            sessions[i] = launch(load, prepared[i + 1], firstFailure);
             return sessions[i] != null;
         });
         timed("learner page GET", workers, launches, firstFailure,
-                i -> sessions[i] != null && page(http, tool, sessions[i], firstFailure));
+                i -> sessions[i] != null && page(load, sessions[i], firstFailure));
         timed("launch POST + page GET", workers, launches, firstFailure, i -> {
-            String session = launch(http, tool, prepared[launches + 1 + i], firstFailure);
-            return session != null && page(http, tool, session, firstFailure);
+            String session = launch(load, prepared[launches + 1 + i], firstFailure);
+            return session != null && page(load, session, firstFailure);
         });
         jwks.stop(0);
         if (firstFailure.get() != null) {
@@ -184,28 +187,26 @@ public final class LaunchLoad {
     }
 
     /** Posts one prepared launch; the session cookie it opened, or null when it was not sent to the learner page. */
-    private static String launch(HttpClient http, String tool, Prepared launch, AtomicReference<String> firstFailure)
+    private static String launch(KeepAliveHttp http, Prepared launch, AtomicReference<String> firstFailure)
             throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/launch"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", launch.cookie())
-                .POST(HttpRequest.BodyPublishers.ofString(launch.form())).build(), HttpResponse.BodyHandlers.ofString());
-        String location = answer.headers().firstValue("Location").orElse("");
-        String session = answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+        KeepAliveHttp.Answer answer = http.send("POST", "/lti/launch", Map.of("Cookie", launch.cookie(),
+                "Content-Type", "application/x-www-form-urlencoded"), launch.form());
+        String location = String.valueOf(answer.header("location"));
+        String session = answer.all("set-cookie").stream().map(c -> c.split(";", 2)[0])
                 .filter(c -> c.startsWith("waypoint_lti_session=")).findFirst().orElse(null);
-        if (answer.statusCode() != 303 || !location.endsWith("/lti/learner") || session == null) {
-            firstFailure.compareAndSet(null, "launch: " + answer.statusCode() + " " + location + " " + answer.body());
+        if (answer.status() != 303 || !location.endsWith("/lti/learner") || session == null) {
+            firstFailure.compareAndSet(null, "launch: " + answer.status() + " " + location + " " + answer.body());
             return null;
         }
         return session;
     }
 
     /** Asks for the learner page with a session cookie; whether it came back with the learner's readiness. */
-    private static boolean page(HttpClient http, String tool, String session, AtomicReference<String> firstFailure)
+    private static boolean page(KeepAliveHttp http, String session, AtomicReference<String> firstFailure)
             throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(tool + "/lti/learner"))
-                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200 || !answer.body().contains("Senior")) {
-            firstFailure.compareAndSet(null, "page: " + answer.statusCode() + " " + answer.body());
+        KeepAliveHttp.Answer answer = http.send("GET", "/lti/learner", Map.of("Cookie", session), null);
+        if (answer.status() != 200 || !answer.body().contains("Senior")) {
+            firstFailure.compareAndSet(null, "page: " + answer.status() + " " + answer.body());
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 package dev.waypoint.benchmarks.xapi;
 
+import dev.waypoint.benchmarks.KeepAliveHttp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.File;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,9 +39,10 @@ import java.util.function.LongFunction;
  * with other work, that figure moves far less than the throughput does.
  *
  * <p>Arguments (all optional): {@code jar=connector-app/target/waypoint.jar threads=8 seconds=30 maxRequests=20000
- * jfr=benchmarks/target/xapi-server.jfr durable=false}: {@code jfr} records the server's CPU samples with Flight
+ * jfr=benchmarks/target/xapi-server.jfr durable=false warmup=10}: {@code jfr} records the server's CPU samples with Flight
  * Recorder (for {@code jfr print --events jdk.ExecutionSample}); {@code durable=true} runs PostgreSQL with
- * {@code fsync} and {@code synchronous_commit} on instead of the embedded binaries' defaults (both off).
+ * {@code fsync} and {@code synchronous_commit} on instead of the embedded binaries' defaults (both off);
+ * {@code warmup} is the seconds of each shape's untimed warm-up.
  */
 public final class XapiIngestionLoad {
 
@@ -69,7 +72,10 @@ public final class XapiIngestionLoad {
                 String basic = createCredential(base);
                 AtomicLong sequence = new AtomicLong();
 
-                phase("warm-up", base, basic, threads, Duration.ofSeconds(10), 2_000, n -> batch(sequence, 30), 30);
+                // Both shapes are warmed up: until the JIT has compiled their paths, a phase measures the compiler.
+                Duration warmUp = Duration.ofSeconds(Long.parseLong(arg(args, "warmup", "10")));
+                phase("warm-up, POST of 30", base, basic, threads, warmUp, 200_000, n -> batch(sequence, 30), 30);
+                phase("warm-up, POST of 1", base, basic, threads, warmUp, 200_000, n -> statement(sequence.incrementAndGet()), 1);
                 Duration cpu0 = cpu(server);
                 Latencies batches = phase("POST of 30", base, basic, threads, limit, maxRequests, n -> batch(sequence, 30), 30);
                 Duration cpu1 = cpu(server);
@@ -106,8 +112,9 @@ public final class XapiIngestionLoad {
 
     private static Latencies phase(String name, String base, String basic, int threads, Duration limit, long maxRequests,
                                    LongFunction<String> body, int perRequest) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create(base + "/xapi/statements");
+        KeepAliveHttp http = new KeepAliveHttp(base);
+        Map<String, String> headers = Map.of("Authorization", basic, "X-Experience-API-Version", "1.0.3",
+                "Content-Type", "application/json");
         AtomicLong issued = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
@@ -123,24 +130,18 @@ public final class XapiIngestionLoad {
                     if (n > maxRequests) {
                         break;
                     }
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", basic).header("X-Experience-API-Version", "1.0.3")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
+                    String json = body.apply(n);
                     long began = System.nanoTime();
                     try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
+                        if (http.send("POST", "/xapi/statements", headers, json).status() != 200) {
                             failures.incrementAndGet();
                         }
                     } catch (IOException e) {
                         failures.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                     mine[count++] = System.nanoTime() - began;
                 }
+                http.closeConnection();
                 long[] trimmed = new long[count];
                 System.arraycopy(mine, 0, trimmed, 0, count);
                 all.add(trimmed);
