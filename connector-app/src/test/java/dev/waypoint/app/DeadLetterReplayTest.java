@@ -3,6 +3,7 @@ package dev.waypoint.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.pipeline.EvidenceChannelSink;
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.SampleTaxonomy;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.FixedClockConfiguration;
 import dev.waypoint.app.support.ServerTest;
@@ -14,11 +15,8 @@ import dev.waypoint.core.identity.IdentityRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +37,7 @@ class DeadLetterReplayTest {
     EvidenceChannelSink sink;
 
     @Test
-    void anUnmappedSignalIsKeptAndReplayedOnceMapped() throws IOException {
+    void anUnmappedSignalIsKeptAndReplayedOnceMapped() {
         ApiClient api = new ApiClient(port);
         LearningSignal signal = new LearningSignal("default", List.of(IdentityRef.of(IdentityKind.MOODLE_USER_ID, "3"),
                 IdentityRef.of(IdentityKind.EMAIL, "alice@example.com")), "Alice Example", EvidenceKind.COURSE_COMPLETION,
@@ -58,7 +56,9 @@ class DeadLetterReplayTest {
         assertThat(stillUnmapped.body().path("status").asText()).isEqualTo("open");
         assertThat(stillUnmapped.body().path("replayAttempts").asInt()).isEqualTo(1);
 
-        Answer loaded = api.post("/api/v1/taxonomy", withDataEthicsCourse(), "application/yaml");
+        String taxonomy = SampleTaxonomy.withCourse("2025.2-with-data-ethics", "data-ethics", "Data Ethics",
+                "moodle:course:DATA-ETHICS", "communication", 2, 4);
+        Answer loaded = api.post("/api/v1/taxonomy", taxonomy, "application/yaml");
         assertThat(loaded.status()).as(loaded.raw()).isEqualTo(201);
 
         Answer replayed = api.postJson("/api/v1/dead-letters/" + outcome.deadLetterId() + "/replay", "");
@@ -71,17 +71,4 @@ class DeadLetterReplayTest {
                 .contains("moodle:course:DATA-ETHICS", "\"skillId\":\"communication\"");
     }
 
-    private static String withDataEthicsCourse() throws IOException {
-        String sample = new ClassPathResource("samples/taxonomy/waypoint-sample.yaml").getContentAsString(StandardCharsets.UTF_8);
-        return sample.replaceFirst("(?m)^version: .*$", "version: 2025.2-with-data-ethics")
-                .replaceFirst("(?m)^learning_assets:\\s*$", """
-                        learning_assets:
-                          - id: data-ethics
-                            name: Data Ethics
-                            type: course
-                            lms_refs: ["moodle:course:DATA-ETHICS"]
-                            teaches: [{skill: communication, level: 2}]
-                            hours: 4
-                        """.stripTrailing());
-    }
 }

@@ -1,16 +1,14 @@
 package dev.waypoint.app;
 
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.SampleTaxonomy;
 import dev.waypoint.app.support.ApiClient.Answer;
 import dev.waypoint.app.support.ServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +29,8 @@ class TaxonomyApiTest {
     }
 
     @Test
-    void aValidTaxonomyBecomesTheOneInForce() throws IOException {
-        String yaml = sample().replaceFirst("(?m)^version: .*$", "version: 2026.2-test");
+    void aValidTaxonomyBecomesTheOneInForce() {
+        String yaml = SampleTaxonomy.yaml().replaceFirst("(?m)^version: .*$", "version: 2026.2-test");
 
         Answer loaded = api.post("/api/v1/taxonomy?fileName=career.yaml", yaml, "application/yaml");
 
@@ -43,9 +41,9 @@ class TaxonomyApiTest {
     }
 
     @Test
-    void anInvalidTaxonomyIsReportedLineByLineAndChangesNothing() throws IOException {
+    void anInvalidTaxonomyIsReportedLineByLineAndChangesNothing() {
         String before = api.get("/api/v1/taxonomy").body().path("version").asText();
-        String yaml = sample().replaceFirst("(?m)^version: .*$", "version: broken")
+        String yaml = SampleTaxonomy.yaml().replaceFirst("(?m)^version: .*$", "version: broken")
                 .replace("{skill: sql, level: 4, weight: 3, must_have: true}", "{skill: sqll, level: 9, weight: 3, must_have: true}");
 
         Answer answer = api.post("/api/v1/taxonomy?fileName=career.yaml", yaml, "application/yaml");
@@ -99,7 +97,4 @@ class TaxonomyApiTest {
         assertThat(broken.body().path("problems").toString()).contains("data.json");
     }
 
-    private static String sample() throws IOException {
-        return new ClassPathResource("samples/taxonomy/waypoint-sample.yaml").getContentAsString(StandardCharsets.UTF_8);
-    }
 }

@@ -2,14 +2,12 @@ package dev.waypoint.app.xapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waypoint.app.support.ApiClient;
+import dev.waypoint.app.support.SampleTaxonomy;
 import dev.waypoint.app.support.ApiClient.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +54,9 @@ class XapiDeadLetterReplayTest {
         assertThat(stillUnknown.body().path("replayAttempts").asInt()).isEqualTo(1);
         assertThat(evidence(api, personId)).doesNotContain(statementId);
 
-        Answer loaded = api.post("/api/v1/taxonomy", withDataGovernanceCourse(), "application/yaml");
+        String taxonomy = SampleTaxonomy.withCourse("2025.2-with-data-governance", "data-governance",
+                "Data Governance", ACTIVITY, "sql", 3, 6);
+        Answer loaded = api.post("/api/v1/taxonomy", taxonomy, "application/yaml");
         assertThat(loaded.status()).as(loaded.raw()).isEqualTo(201);
 
         Answer replayed = api.postJson("/api/v1/dead-letters/" + letterId + "/replay", "");
@@ -87,17 +87,4 @@ class XapiDeadLetterReplayTest {
         return api.get("/api/v1/people/" + personId + "/evidence").body().toString();
     }
 
-    private static String withDataGovernanceCourse() throws IOException {
-        String sample = new ClassPathResource("samples/taxonomy/waypoint-sample.yaml").getContentAsString(StandardCharsets.UTF_8);
-        return sample.replaceFirst("(?m)^version: .*$", "version: 2025.2-with-data-governance")
-                .replaceFirst("(?m)^learning_assets:\\s*$", """
-                        learning_assets:
-                          - id: data-governance
-                            name: Data Governance
-                            type: course
-                            lms_refs: ["%s"]
-                            teaches: [{skill: sql, level: 3}]
-                            hours: 6
-                        """.formatted(ACTIVITY).stripTrailing());
-    }
 }
