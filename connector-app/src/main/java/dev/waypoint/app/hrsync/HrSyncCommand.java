@@ -5,6 +5,7 @@ import dev.waypoint.core.hrsync.HrSyncRun;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -39,10 +40,12 @@ public final class HrSyncCommand {
                 : own.contains("--incremental") ? dev.waypoint.core.hrsync.SyncMode.INCREMENTAL : null;
         SpringApplication app = new SpringApplication(WaypointApplication.class);
         // The admin security chain needs a servlet context to be built, so the context stays a web one, but
-        // server.port=-1 keeps the embedded server from listening: nothing is served by the one-shot process.
+        // server.port=-1 keeps the embedded server from listening: nothing is served by the one-shot process,
+        // which may well run beside the server itself. The nightly schedule must not fire in it either. Both
+        // go first among the property sources: application.yml's server.port and cron would beat defaults.
         app.setWebApplicationType(WebApplicationType.SERVLET);
-        // The nightly schedule must not fire inside a one-shot process.
-        app.setDefaultProperties(Map.of("waypoint.hr-sync.cron", "-", "server.port", "-1"));
+        app.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("hr-sync --once", Map.of("waypoint.hr-sync.cron", "-", "server.port", "-1"))));
         String[] springArgs = Arrays.stream(args).skip(1).filter(a -> !own.contains(a)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(springArgs)) {
             HrSyncJob.Outcome outcome = context.getBean(HrSyncJob.class).runNow("command-line", mode);

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,24 @@ class HrSyncCommandTest {
         assertThat(lastLine()).startsWith("hr-sync: succeeded: 1 tenant(s)");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".manifest.json"));
+        }
+    }
+
+    @Test
+    void runsBesideAServerAlreadyListeningOnTheConfiguredPort() throws Exception {
+        // application.yml's server.port (8080): held here when free, and if it is not, someone else holds it
+        try (ServerSocket taken = bindIfFree(8080)) {
+            int code = run("--once", "--waypoint.hr-sync.tenants.default.files.directory=" + dir);
+
+            assertThat(code).as(printed.toString()).isZero();
+        }
+    }
+
+    private static ServerSocket bindIfFree(int port) {
+        try {
+            return new ServerSocket(port);
+        } catch (IOException inUse) {
+            return null;
         }
     }
 
