@@ -39,7 +39,8 @@ public final class StatementIntake {
     private final Clock clock;
 
     public StatementIntake(ObjectMapper json, JdbcStatementStore store, XapiProperties properties, Clock clock) {
-        this.json = json.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // Trailing text is StatementBody's to find: this feature would refuse every array element but the last.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -47,28 +48,20 @@ public final class StatementIntake {
 
     /** POST: one statement or an array of them. */
     public IntakeResult post(String tenantId, String authority, XapiVersion version, byte[] body) {
-        JsonNode root;
+        StatementBody read;
         try {
-            root = json.readTree(body);
+            read = StatementBody.read(json, body);
         } catch (JsonProcessingException e) {
             return notJson(e);
         } catch (java.io.IOException e) {
             return new IntakeResult.Refused(400, "the body could not be read", List.of());
         }
-        if (root == null || root.isMissingNode()) {
-            return new IntakeResult.Refused(400, "the body is empty; send a statement or an array of statements", List.of());
+        if (read.statements().isEmpty()) {
+            return read.array()
+                    ? new IntakeResult.Refused(400, "the array holds no statements", List.of(new Violation("$", "must not be empty")))
+                    : new IntakeResult.Refused(400, "the body is empty; send a statement or an array of statements", List.of());
         }
-        List<JsonNode> statements = new ArrayList<>();
-        boolean array = root.isArray();
-        if (array) {
-            root.forEach(statements::add);
-            if (statements.isEmpty()) {
-                return new IntakeResult.Refused(400, "the array holds no statements", List.of(new Violation("$", "must not be empty")));
-            }
-        } else {
-            statements.add(root);
-        }
-        return intake(tenantId, authority, version, statements, array);
+        return intake(tenantId, authority, version, read.statements(), read.array(), null);
     }
 
     /** PUT with {@code statementId}: one statement, whose id (if it carries one) must be that id. */
@@ -77,25 +70,24 @@ public final class StatementIntake {
             return new IntakeResult.Refused(400, "PUT needs the statementId parameter, a UUID",
                     List.of(new Violation("statementId", "must be a UUID")));
         }
-        JsonNode root;
+        StatementBody read;
         try {
-            root = json.readTree(body);
+            read = StatementBody.read(json, body);
         } catch (JsonProcessingException e) {
             return notJson(e);
         } catch (java.io.IOException e) {
             return new IntakeResult.Refused(400, "the body could not be read", List.of());
         }
-        if (root == null || !root.isObject()) {
+        if (read.array() || read.statements().size() != 1 || !read.statements().get(0).tree().isObject()) {
             return new IntakeResult.Refused(400, "PUT takes exactly one statement (a JSON object)",
                     List.of(new Violation("$", "must be a JSON object")));
         }
-        JsonNode id = root.get("id");
+        JsonNode id = read.statements().get(0).tree().get("id");
         if (id != null && !(id.isTextual() && id.asText().equalsIgnoreCase(statementId))) {
             return new IntakeResult.Refused(400, "the statement's id differs from the statementId parameter",
                     List.of(new Violation("$.id", "must equal the statementId parameter " + statementId)));
         }
-        ((ObjectNode) root).set("id", TextNode.valueOf(statementId.toLowerCase()));
-        return intake(tenantId, authority, version, List.of(root), false);
+        return intake(tenantId, authority, version, read.statements(), false, statementId.toLowerCase());
     }
 
     /**
@@ -103,16 +95,19 @@ public final class StatementIntake {
      * and {@code authority}; ours replace them in our row, the raw JSON keeps theirs.
      */
     public IntakeResult pulled(String tenantId, String authority, XapiVersion version, List<JsonNode> statements) {
-        return intake(tenantId, authority, version, statements.stream().<JsonNode>map(JsonNode::deepCopy).toList(), true);
+        return intake(tenantId, authority, version,
+                statements.stream().map(s -> new StatementBody.Sent(s.deepCopy(), null)).toList(), true, null);
     }
 
-    private IntakeResult intake(String tenantId, String authority, XapiVersion version, List<JsonNode> statements, boolean array) {
+    /** {@code putId}: the statementId of a PUT, which is the statement's id whether or not it carries one. */
+    private IntakeResult intake(String tenantId, String authority, XapiVersion version, List<StatementBody.Sent> statements,
+                                boolean array, String putId) {
         List<Violation> violations = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<Integer, List<String>> warningsByStatement = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             String path = array ? "$[" + i + "]" : "$";
-            JsonNode statement = statements.get(i);
+            JsonNode statement = statements.get(i).tree();
             if (!properties.strict() && statement.isObject()) {
                 List<String> repaired = LogstoreQuirks.repair(statement);
                 repaired.forEach(w -> warnings.add(path + ": " + w));
@@ -129,10 +124,13 @@ public final class StatementIntake {
         Map<String, StatementRow> rows = new LinkedHashMap<>();
         Map<String, Integer> explicitIds = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
-            ObjectNode statement = (ObjectNode) statements.get(i);
+            StatementBody.Sent sent = statements.get(i);
+            ObjectNode statement = (ObjectNode) sent.tree();
             String hash = StatementFingerprint.contentHash(statement);
             String id;
-            if (statement.hasNonNull("id")) {
+            if (putId != null) {
+                id = putId;
+            } else if (statement.hasNonNull("id")) {
                 id = statement.get("id").asText().toLowerCase();
                 Integer earlier = explicitIds.put(id, i);
                 if (earlier != null) {
@@ -144,9 +142,13 @@ public final class StatementIntake {
                 // The same content twice in one batch is one statement: the same derived id, stored once.
                 id = StatementFingerprint.derivedId(tenantId, hash);
             }
-            statement.set("id", TextNode.valueOf(id));
+            List<String> repairs = warningsByStatement.get(i);
+            String raw = repairs == null || repairs.isEmpty() ? sent.storedText(id) : null;
+            if (raw == null) {
+                statement.set("id", TextNode.valueOf(id));
+            }
             ids.add(id);
-            rows.putIfAbsent(id, row(tenantId, id, hash, statement, warningsByStatement.get(i), authority, version, stored));
+            rows.putIfAbsent(id, row(tenantId, id, hash, statement, raw, repairs, authority, version, stored));
         }
         JdbcStatementStore.BatchResult result = store.storeBatch(List.copyOf(rows.values()));
         if (result.conflict()) {
@@ -157,7 +159,8 @@ public final class StatementIntake {
         return new IntakeResult.Accepted(ids, result.newlyStored(), warnings);
     }
 
-    private StatementRow row(String tenantId, String id, String hash, ObjectNode statement, List<String> warnings,
+    /** {@code raw}: the text to store, or null to write the (changed) tree out. */
+    private StatementRow row(String tenantId, String id, String hash, ObjectNode statement, String raw, List<String> warnings,
                              String authority, XapiVersion version, Instant stored) {
         JsonNode object = statement.get("object");
         String objectType = object.path("objectType").asText("Activity");
@@ -166,11 +169,12 @@ public final class StatementIntake {
         String verb = statement.get("verb").get("id").asText();
         String voids = StatementValidator.VOIDED.equals(verb) ? objectId.toLowerCase() : null;
         String actorKey = XapiMapper.actorKey(readActor(statement.get("actor")));
-        String raw;
-        try {
-            raw = json.writeValueAsString(statement);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed statement always writes back", e);
+        if (raw == null) {
+            try {
+                raw = json.writeValueAsString(statement);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a parsed statement always writes back", e);
+            }
         }
         return new StatementRow(tenantId, id, hash, actorKey, verb, objectId, voids, raw,
                 warnings == null || warnings.isEmpty() ? null : String.join("\n", warnings), authority,
