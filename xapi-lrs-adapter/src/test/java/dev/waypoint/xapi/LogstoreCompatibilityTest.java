@@ -27,6 +27,7 @@ class LogstoreCompatibilityTest {
 
     @AfterEach
     void close() {
+        store.close();
         db.close();
     }
 

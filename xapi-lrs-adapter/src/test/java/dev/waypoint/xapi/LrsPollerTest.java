@@ -53,6 +53,7 @@ class LrsPollerTest {
 
     @AfterEach
     void stop() {
+        store.close();
         lrsServer.stop();
         db.close();
     }

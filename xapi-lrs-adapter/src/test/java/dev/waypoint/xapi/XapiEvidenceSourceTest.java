@@ -40,6 +40,7 @@ class XapiEvidenceSourceTest {
 
     @AfterEach
     void close() {
+        store.close();
         db.close();
     }
 

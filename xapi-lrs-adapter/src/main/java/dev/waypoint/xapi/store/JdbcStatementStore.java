@@ -7,13 +7,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The statements of {@code xapi_statement}. A batch is stored in one transaction with one JDBC batch of
- * {@code INSERT ... ON CONFLICT DO NOTHING}: rows already present are then compared by content hash, and
- * one that differs rolls the whole batch back (xAPI 1.0.3 Communication §2.1.2: a conflict stores nothing).
+ * The statements of {@code xapi_statement}. The requests waiting to be stored go in one transaction with one JDBC
+ * batch of {@code INSERT ... ON CONFLICT DO NOTHING} ({@link CommitGroups}): rows already present are then compared
+ * by content hash, and one that differs refuses its request and stores none of its rows (xAPI 1.0.3 Communication
+ * §2.1.2: a conflict stores nothing).
  */
 public class JdbcStatementStore {
 
@@ -25,10 +29,17 @@ public class JdbcStatementStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final CommitGroups groups;
 
+    /** Requests are stored by two writers, in transactions of at most 1,000 rows (see {@link CommitGroups}). */
     public JdbcStatementStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        this(jdbc, tx, 2, 1_000);
+    }
+
+    public JdbcStatementStore(JdbcTemplate jdbc, PlatformTransactionManager tx, int writers, int maxRowsPerTransaction) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(tx);
+        this.groups = new CommitGroups(this::storeGroup, writers, maxRowsPerTransaction);
     }
 
     /**
@@ -42,64 +53,108 @@ public class JdbcStatementStore {
     }
 
     /** Thrown inside the transaction to roll it back; never leaves this class. */
-    private static final class Conflict extends RuntimeException {
-        final String id;
+    private static final class Conflicts extends RuntimeException {
+        final Map<Integer, String> byRequest;
 
-        Conflict(String id) {
+        Conflicts(Map<Integer, String> byRequest) {
             super(null, null, false, false);
-            this.id = id;
+            this.byRequest = byRequest;
         }
     }
 
+    /** Stores one request's rows, all or none, sharing a transaction with requests that arrive meanwhile. */
     public BatchResult storeBatch(List<StatementRow> rows) {
-        try {
-            return tx.execute(status -> {
-                int[] counts = jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row.tenantId());
-                    ps.setString(2, row.statementId());
-                    ps.setString(3, row.contentHash());
-                    ps.setString(4, row.actorKey());
-                    ps.setString(5, row.verbId());
-                    ps.setString(6, row.objectId());
-                    ps.setString(7, row.voids());
-                    ps.setString(8, row.rawJson());
-                    ps.setString(9, row.warnings());
-                    ps.setString(10, row.authority());
-                    ps.setString(11, row.receivedVersion());
-                    ps.setObject(12, row.storedAt().atOffset(ZoneOffset.UTC));
-                    ps.setBoolean(13, !row.needsMapping());
-                })[0];
-                List<String> stored = new ArrayList<>();
-                List<StatementRow> present = new ArrayList<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    if (counts[i] <= 0) {
-                        // 0: the id was there already; below 0: the driver does not say (batched rewrite), so check.
-                        present.add(rows.get(i));
-                    }
-                    if (counts[i] != 0 && rows.get(i).needsMapping()) {
-                        stored.add(rows.get(i).statementId());
-                    }
-                }
-                for (StatementRow row : present) {
-                    String hash = jdbc.queryForObject(
-                            "SELECT content_hash FROM xapi_statement WHERE tenant_id = ? AND statement_id = ?",
-                            String.class, row.tenantId(), row.statementId());
-                    if (!row.contentHash().equals(hash)) {
-                        throw new Conflict(row.statementId());
-                    }
-                }
-                for (StatementRow row : rows) {
-                    if (row.voids() != null) {
-                        // Data §2.4.2: a voiding statement cannot void another voiding statement.
-                        jdbc.update("UPDATE xapi_statement SET voided = TRUE WHERE tenant_id = ? AND statement_id = ? AND voids IS NULL",
-                                row.tenantId(), row.voids());
-                    }
-                }
-                return new BatchResult(stored, null);
-            });
-        } catch (Conflict conflict) {
-            return new BatchResult(List.of(), conflict.id);
+        return groups.store(rows);
+    }
+
+    /** Stops the group writers once what is queued is stored; later batches are stored by their callers. */
+    public void close() {
+        groups.close();
+    }
+
+    /**
+     * Stores several requests' rows in one transaction, each request all or none. Rows already present are
+     * compared by content hash; a request with one that differs is refused on its own: the transaction rolls
+     * back and runs again without it, so what the other requests store is as if it had never been sent.
+     */
+    List<BatchResult> storeGroup(List<List<StatementRow>> requests) {
+        BatchResult[] outcomes = new BatchResult[requests.size()];
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            live.add(i);
         }
+        while (!live.isEmpty()) {
+            try {
+                List<BatchResult> stored = tx.execute(status -> insert(requests, live));
+                for (int i = 0; i < live.size(); i++) {
+                    outcomes[live.get(i)] = stored.get(i);
+                }
+                break;
+            } catch (Conflicts conflicts) {
+                conflicts.byRequest.forEach((request, id) -> outcomes[request] = new BatchResult(List.of(), id));
+                live.removeAll(conflicts.byRequest.keySet());
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private List<BatchResult> insert(List<List<StatementRow>> requests, List<Integer> live) {
+        List<StatementRow> rows = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int request : live) {
+            for (StatementRow row : requests.get(request)) {
+                rows.add(row);
+                owners.add(request);
+            }
+        }
+        if (rows.isEmpty()) {
+            return live.stream().map(request -> new BatchResult(List.of(), null)).toList();
+        }
+        int[] counts = jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+            ps.setString(1, row.tenantId());
+            ps.setString(2, row.statementId());
+            ps.setString(3, row.contentHash());
+            ps.setString(4, row.actorKey());
+            ps.setString(5, row.verbId());
+            ps.setString(6, row.objectId());
+            ps.setString(7, row.voids());
+            ps.setString(8, row.rawJson());
+            ps.setString(9, row.warnings());
+            ps.setString(10, row.authority());
+            ps.setString(11, row.receivedVersion());
+            ps.setObject(12, row.storedAt().atOffset(ZoneOffset.UTC));
+            ps.setBoolean(13, !row.needsMapping());
+        })[0];
+        Map<Integer, List<String>> newlyStored = new HashMap<>();
+        Map<Integer, String> conflicts = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StatementRow row = rows.get(i);
+            int owner = owners.get(i);
+            if (counts[i] <= 0 && !conflicts.containsKey(owner)) {
+                // 0: the id was there already (perhaps from an earlier request of this group); below 0: the
+                // driver does not say (batched rewrite), so check.
+                String hash = jdbc.queryForObject(
+                        "SELECT content_hash FROM xapi_statement WHERE tenant_id = ? AND statement_id = ?",
+                        String.class, row.tenantId(), row.statementId());
+                if (!row.contentHash().equals(hash)) {
+                    conflicts.put(owner, row.statementId());
+                }
+            }
+            if (counts[i] != 0 && row.needsMapping()) {
+                newlyStored.computeIfAbsent(owner, o -> new ArrayList<>()).add(row.statementId());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new Conflicts(conflicts);
+        }
+        for (StatementRow row : rows) {
+            if (row.voids() != null) {
+                // Data §2.4.2: a voiding statement cannot void another voiding statement.
+                jdbc.update("UPDATE xapi_statement SET voided = TRUE WHERE tenant_id = ? AND statement_id = ? AND voids IS NULL",
+                        row.tenantId(), row.voids());
+            }
+        }
+        return live.stream().map(request -> new BatchResult(newlyStored.getOrDefault(request, List.of()), null)).toList();
     }
 
     /** Statements not yet offered to the evidence pipeline, stored before {@code before}, oldest first. */
