@@ -19,6 +19,7 @@ import dev.waypoint.xapi.store.JdbcXapiCredentials;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -58,6 +59,16 @@ class XapiConfiguration {
     @Bean
     StatementIntake statementIntake(ObjectMapper json, JdbcStatementStore store, XapiProperties properties, Clock clock) {
         return new StatementIntake(json, store, properties, clock);
+    }
+
+    /** The statement resource, served at its exact path ahead of the dispatcher servlet. */
+    @Bean
+    ServletRegistrationBean<XapiStatementServlet> xapiStatementServlet(StatementIntake intake, StatementHandOff handOff,
+                                                                      XapiProperties properties, ObjectMapper json) {
+        ServletRegistrationBean<XapiStatementServlet> registration = new ServletRegistrationBean<>(
+                new XapiStatementServlet(intake, handOff, properties, json), XapiStatementServlet.PATH);
+        registration.setLoadOnStartup(1);
+        return registration;
     }
 
     @Bean

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 import java.util.List;
@@ -24,23 +23,20 @@ final class XapiErrors {
     private XapiErrors() {
     }
 
-    static ResponseEntity<ObjectNode> answer(ObjectMapper json, HttpServletRequest request, int status, String message,
-                                             List<Violation> violations) {
-        return ResponseEntity.status(status)
-                .header(XapiVersion.HEADER, answeredVersion(request))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body(json, status, message, violations));
+    static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,
+                      String message) throws IOException {
+        write(json, request, response, status, message, List.of());
     }
 
     static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, int status,
-                      String message) throws IOException {
+                      String message, List<Violation> violations) throws IOException {
         response.setStatus(status);
         response.setHeader(XapiVersion.HEADER, answeredVersion(request));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (status == 401) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"waypoint-xapi\"");
         }
-        json.writeValue(response.getOutputStream(), body(json, status, message, List.of()));
+        json.writeValue(response.getOutputStream(), body(json, status, message, violations));
     }
 
     /** The latest patch of the version asked for; 2.0.0 when the request named none we speak. */

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waypoint.app.support.ApiClient;
 import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.xapi.store.JdbcStatementStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +31,8 @@ class XapiStatementResourceTest {
     TenantRepository tenants;
     @Autowired
     JdbcStatementStore store;
+    @Autowired
+    MeterRegistry meters;
 
     private String tenant;
     private LrsClient lrs;
@@ -60,6 +65,26 @@ class XapiStatementResourceTest {
             assertThat(row.authority()).startsWith("xk_");
             assertThat(row.rawJson()).contains(id);
         });
+    }
+
+    @Test
+    void otherMethodsOnTheStatementResourceAnswer405WithAnXapiErrorBody() {
+        LrsClient.Answer answer = lrs.send("DELETE", "/xapi/statements", null);
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.body().path("error").asBoolean()).isTrue();
+        assertThat(answer.body().path("message").asText()).contains("DELETE", "POST or PUT");
+        assertThat(answer.version()).isEqualTo("1.0.3");
+    }
+
+    @Test
+    void theRequestMetricNamesTheStatementResource() {
+        assertThat(lrs.post(statement(null, "https://learn.example.com/metric")).status()).isEqualTo(200);
+
+        // The metric is recorded as the request ends, which may be just after the client has its answer.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(meters.find("http.server.requests").tag("uri", "/xapi/statements").tag("method", "POST").timers())
+                        .isNotEmpty());
     }
 
     @Test
