@@ -30,6 +30,8 @@ final class Findings {
     private static final Pattern DURATION = Pattern.compile(
             "P(?:\\d+W|(?=\\d|T\\d)(?:\\d+Y)?(?:\\d+M)?(?:\\d+D)?(?:T(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?)");
 
+    private static final KnownIris KNOWN = new KnownIris();
+
     private final List<Violation> violations = new ArrayList<>();
 
     void add(String path, String rule) {
@@ -89,6 +91,17 @@ final class Findings {
     }
 
     static boolean isIri(String text) {
+        if (KNOWN.contains(text)) {
+            return true;
+        }
+        boolean valid = checkIri(text);
+        if (valid) {
+            KNOWN.add(text);
+        }
+        return valid;
+    }
+
+    private static boolean checkIri(String text) {
         if (!SCHEME.matcher(text).matches() || text.chars().anyMatch(c -> c <= 0x20 || c == '<' || c == '>' || c == '"')) {
             return false;
         }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.waypoint.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,14 +33,8 @@ public final class StatementFingerprint {
 
     /** Lower-case hex SHA-256 of the canonical content. */
     public static String contentHash(JsonNode statement) {
-        ObjectNode content = JsonNodeFactory.instance.objectNode();
-        statement.fields().forEachRemaining(e -> {
-            if (!NOT_CONTENT.contains(e.getKey())) {
-                content.set(e.getKey(), e.getValue());
-            }
-        });
-        StringBuilder canonical = new StringBuilder();
-        write(content, canonical);
+        StringBuilder canonical = new StringBuilder(1024);
+        writeObject(statement, canonical, NOT_CONTENT);
         return Sha256.hex(canonical.toString());
     }
 
@@ -53,19 +45,7 @@ public final class StatementFingerprint {
 
     private static void write(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
-            List<String> keys = new ArrayList<>();
-            node.fieldNames().forEachRemaining(keys::add);
-            Collections.sort(keys);
-            out.append('{');
-            for (int i = 0; i < keys.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                quoted(keys.get(i), out);
-                out.append(':');
-                write(node.get(keys.get(i)), out);
-            }
-            out.append('}');
+            writeObject(node, out, Set.of());
         } else if (node.isArray()) {
             out.append('[');
             ArrayNode array = (ArrayNode) node;
@@ -86,6 +66,27 @@ public final class StatementFingerprint {
         } else {
             out.append(node.toString());
         }
+    }
+
+    /** The members in key order, leaving out {@code skipped}; sorted as entries, so no member is looked up again. */
+    private static void writeObject(JsonNode node, StringBuilder out, Set<String> skipped) {
+        List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+        node.fields().forEachRemaining(member -> {
+            if (!skipped.contains(member.getKey())) {
+                members.add(member);
+            }
+        });
+        members.sort(Map.Entry.comparingByKey());
+        out.append('{');
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quoted(members.get(i).getKey(), out);
+            out.append(':');
+            write(members.get(i).getValue(), out);
+        }
+        out.append('}');
     }
 
     private static void quoted(String text, StringBuilder out) {
