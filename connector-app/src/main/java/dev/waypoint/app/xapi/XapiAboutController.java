@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The about resource (xAPI 1.0.3 Communication §2.7): the versions this LRS speaks, open without credentials.
- * The statement resource is {@link XapiStatementServlet}.
+ * The statement resource is {@link XapiStatementResource}.
  */
 @RestController
 class XapiAboutController {

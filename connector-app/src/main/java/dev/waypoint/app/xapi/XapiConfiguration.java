@@ -19,15 +19,17 @@ import dev.waypoint.xapi.store.JdbcXapiCredentials;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The xAPI receiver's parts, wired: settings from {@code waypoint.xapi}, stores, intake, mapping, the replay of
@@ -61,14 +63,17 @@ class XapiConfiguration {
         return new StatementIntake(json, store, properties, clock);
     }
 
-    /** The statement resource, served at its exact path ahead of the dispatcher servlet. */
+    /**
+     * The statement resource, found by its exact path before any controller mapping is looked at: the handler
+     * lookup runs twice per request (Spring Security repeats it), and among the controllers' patterns it was dear.
+     */
     @Bean
-    ServletRegistrationBean<XapiStatementServlet> xapiStatementServlet(StatementIntake intake, StatementHandOff handOff,
-                                                                      XapiProperties properties, ObjectMapper json) {
-        ServletRegistrationBean<XapiStatementServlet> registration = new ServletRegistrationBean<>(
-                new XapiStatementServlet(intake, handOff, properties, json), XapiStatementServlet.PATH);
-        registration.setLoadOnStartup(1);
-        return registration;
+    SimpleUrlHandlerMapping xapiStatementMapping(StatementIntake intake, StatementHandOff handOff, XapiProperties properties,
+                                                 ObjectMapper json) {
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+                Map.of(XapiStatementResource.PATH, new XapiStatementResource(intake, handOff, properties, json)));
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return mapping;
     }
 
     @Bean
