@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,13 +99,27 @@ public final class XapiIngestionLoad {
                         singles.statementsPerSecond() / ceilingSingles.statementsPerSecond());
                 System.out.printf(Locale.ROOT, "server CPU per statement: POST of 30 %.0f µs, POST of 1 %.0f µs%n",
                         cpu1.minus(cpu0).toNanos() / 1e3 / batches.statements(), cpu2.minus(cpu1).toNanos() / 1e3 / singles.statements());
-                System.out.printf(Locale.ROOT, "threads=%d, limit=%ss or %d requests per phase, cores=%d%n",
-                        threads, limit.toSeconds(), maxRequests, Runtime.getRuntime().availableProcessors());
+                System.out.printf(Locale.ROOT, "threads=%d, limit=%ss or %d requests per phase, cores=%d, %s%n",
+                        threads, limit.toSeconds(), maxRequests, Runtime.getRuntime().availableProcessors(), durability(postgres));
             } finally {
                 server.destroy();
                 server.waitFor();
             }
         }
+    }
+
+    /** The settings that decide whether a commit waits for the disk, as the running database reports them. */
+    private static String durability(EmbeddedPostgres postgres) throws SQLException {
+        StringBuilder settings = new StringBuilder("PostgreSQL");
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement show = c.createStatement()) {
+            for (String name : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet value = show.executeQuery("SHOW " + name)) {
+                    value.next();
+                    settings.append(' ').append(name).append('=').append(value.getString(1));
+                }
+            }
+        }
+        return settings.toString();
     }
 
     /** The server process's CPU time so far (all its threads, JIT and GC included). */
