@@ -96,6 +96,12 @@ public final class HrSyncRunner {
             log.info("hr-sync run {} of tenant {} started ({}, {})", run.id(), tenantId, mode.wireName(), trigger);
         } else {
             log.info("hr-sync run {} of tenant {} resumed from {}", run.id(), tenantId, run.status());
+            if (run.status() == RunStatus.INTERRUPTED) {
+                // Recorded before the start is answered: a caller who reads the run at once must not see it
+                // still stopped (and take it for finished) while it is already being carried on.
+                run = run.with(RunStatus.DELIVERING);
+                store.updateRun(run);
+            }
         }
         return run;
     }

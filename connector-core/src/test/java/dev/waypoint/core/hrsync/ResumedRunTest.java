@@ -36,6 +36,23 @@ class ResumedRunTest {
     }
 
     @Test
+    void aResumedRunIsRecordedAsDeliveringBeforeItIsCarriedOn() {
+        hr.crashAtBatch = 2;
+        HrSyncRunner runner = db.runner(2);
+        assertThatThrownBy(() -> runner.run(HrSyncFixture.TENANT, db.taxonomy, SyncMode.INCREMENTAL, "test",
+                List.of(hr), List.of())).hasMessageContaining("killed");
+        String runId = db.store.listRuns(HrSyncFixture.TENANT, 0, 10).get(0).id();
+
+        HrSyncRun begun = runner.begin(HrSyncFixture.TENANT, db.taxonomy, SyncMode.INCREMENTAL, "test");
+
+        assertThat(begun.id()).isEqualTo(runId);
+        assertThat(begun.status()).isEqualTo(RunStatus.DELIVERING);
+        assertThat(db.store.findRun(runId).orElseThrow().status()).as("as anyone reading it sees it")
+                .isEqualTo(RunStatus.DELIVERING);
+        assertThat(hr.keys).as("nothing sent by beginning").containsExactly(runId + "-1");
+    }
+
+    @Test
     void killedRunResumesAtTheFirstUnsentBatch() {
         hr.crashAtBatch = 2;
         HrSyncRunner runner = db.runner(2);
