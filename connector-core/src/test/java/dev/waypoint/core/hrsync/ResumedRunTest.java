@@ -35,13 +35,18 @@ class ResumedRunTest {
         db.close();
     }
 
-    @Test
-    void aResumedRunIsRecordedAsDeliveringBeforeItIsCarriedOn() {
+    /** Runs once with the HR end killed at batch 2 of 3 (batches of 2); answers the stopped run's id. */
+    private String killedAtSecondBatch(HrSyncRunner runner) {
         hr.crashAtBatch = 2;
-        HrSyncRunner runner = db.runner(2);
         assertThatThrownBy(() -> runner.run(HrSyncFixture.TENANT, db.taxonomy, SyncMode.INCREMENTAL, "test",
                 List.of(hr), List.of())).hasMessageContaining("killed");
-        String runId = db.store.listRuns(HrSyncFixture.TENANT, 0, 10).get(0).id();
+        return db.store.listRuns(HrSyncFixture.TENANT, 0, 10).get(0).id();
+    }
+
+    @Test
+    void aResumedRunIsRecordedAsDeliveringBeforeItIsCarriedOn() {
+        HrSyncRunner runner = db.runner(2);
+        String runId = killedAtSecondBatch(runner);
 
         HrSyncRun begun = runner.begin(HrSyncFixture.TENANT, db.taxonomy, SyncMode.INCREMENTAL, "test");
 
@@ -54,11 +59,8 @@ class ResumedRunTest {
 
     @Test
     void killedRunResumesAtTheFirstUnsentBatch() {
-        hr.crashAtBatch = 2;
         HrSyncRunner runner = db.runner(2);
-        assertThatThrownBy(() -> runner.run(HrSyncFixture.TENANT, db.taxonomy, SyncMode.INCREMENTAL, "test",
-                List.of(hr), List.of())).hasMessageContaining("killed");
-        String runId = db.store.listRuns(HrSyncFixture.TENANT, 0, 10).get(0).id();
+        String runId = killedAtSecondBatch(runner);
         assertThat(db.store.findRun(runId).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(hr.keys).containsExactly(runId + "-1");
 
