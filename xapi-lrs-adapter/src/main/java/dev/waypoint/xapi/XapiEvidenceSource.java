@@ -25,11 +25,15 @@ import java.util.Optional;
  *
  * <p>The sink is the pipeline's strict entry (it throws): a statement the taxonomy cannot map yet is kept as a
  * dead letter of type {@value #DEAD_LETTER_TYPE} holding the raw statement, so a replay maps the statement again
- * with the rules of the day (see {@link XapiDeadLetterReplay}); any other failure leaves it to the sweep.
+ * with the rules of the day (see {@link XapiDeadLetterReplay}); any other failure leaves it to the sweep, up to
+ * {@value #MAPPING_ATTEMPTS} failures, after which it too becomes such a dead letter, with the last fault as its
+ * reason: a fault that never passes must not be retried for ever, nor hold back the statements behind it.
  */
 public final class XapiEvidenceSource {
 
     public static final String DEAD_LETTER_TYPE = "xapi_statement";
+    /** Failed hand-offs before a statement is set aside as a dead letter (the sweep runs every 30 s by default). */
+    static final int MAPPING_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(XapiEvidenceSource.class);
 
     private final JdbcStatementStore store;
@@ -67,11 +71,35 @@ public final class XapiEvidenceSource {
                 store.markMapped(row.tenantId(), row.statementId());
                 settled++;
             } catch (RuntimeException e) {
-                // Left unmapped: the sweep tries again. Nothing acknowledged is dropped.
-                log.warn("xapi: statement {} of tenant {} not yet handed on: {}", row.statementId(), row.tenantId(), e.toString());
+                if (setAside(row, e)) {
+                    settled++;
+                }
             }
         }
         return settled;
+    }
+
+    /**
+     * Counts a failed hand-off and, at the limit, keeps the statement as a dead letter and marks it mapped;
+     * answers whether it did. Otherwise the statement stays unmapped and the sweep tries again: nothing
+     * acknowledged is dropped, and if the database itself is the fault, not even the count is written.
+     */
+    private boolean setAside(StatementRow row, RuntimeException fault) {
+        try {
+            int attempts = store.countFailedMapping(row.tenantId(), row.statementId());
+            if (attempts < MAPPING_ATTEMPTS) {
+                log.warn("xapi: statement {} of tenant {} not yet handed on (attempt {} of {}): {}", row.statementId(),
+                        row.tenantId(), attempts, MAPPING_ATTEMPTS, fault.toString());
+                return false;
+            }
+            deadLetter(row, "not handed on after " + attempts + " attempts; last fault: " + fault);
+            store.markMapped(row.tenantId(), row.statementId());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("xapi: statement {} of tenant {} not yet handed on: {} (and its attempt was not counted: {})",
+                    row.statementId(), row.tenantId(), fault.toString(), e.toString());
+            return false;
+        }
     }
 
     private void settle(StatementRow row) {

@@ -70,6 +70,42 @@ class XapiEvidenceSourceTest {
     }
 
     @Test
+    void aStatementThatKeepsFailingBecomesADeadLetterAtTheLastAttempt() {
+        sink.failing = true;
+        List<String> ids = post(Corpus.text("logstore-course-completion.json"));
+        source.offer("default", ids);
+        for (int attempt = 2; attempt < XapiEvidenceSource.MAPPING_ATTEMPTS; attempt++) {
+            clock.advance(Duration.ofSeconds(30));
+            assertThat(source.sweep(Duration.ofSeconds(10), 100)).as("attempt " + attempt).isZero();
+        }
+        assertThat(deadLetters.letters).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(source.sweep(Duration.ofSeconds(10), 100)).as("set aside at the last attempt").isEqualTo(1);
+
+        assertThat(deadLetters.letters).singleElement().asString()
+                .contains(XapiEvidenceSource.DEAD_LETTER_TYPE, "after 10 attempts", "database unavailable");
+        sink.failing = false;
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(source.sweep(Duration.ofSeconds(10), 100)).as("no longer swept: the dead letter is its replay").isZero();
+        assertThat(sink.signals).isEmpty();
+    }
+
+    @Test
+    void aStatementThatKeepsFailingDoesNotHoldBackNewerOnes() {
+        sink.failingObject = "moodle:course:SQLF101";
+        post(Corpus.text("logstore-course-completion.json"));
+        clock.advance(Duration.ofSeconds(1));
+        post(Corpus.text("logstore-module-completion.json"));
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(source.sweep(Duration.ofSeconds(10), 1)).as("the older one, which fails").isZero();
+        assertThat(source.sweep(Duration.ofSeconds(10), 1)).as("then the newer one, not the failing one again").isEqualTo(1);
+
+        assertThat(sink.signals).singleElement().satisfies(s -> assertThat(s.objectRef()).isNotEqualTo("moodle:course:SQLF101"));
+    }
+
+    @Test
     void aHarmlessVerbYieldsNothingAndIsNotADeadLetter() {
         List<String> ids = post(Corpus.text("logstore-batch-30.json"));
 
@@ -138,10 +174,11 @@ class XapiEvidenceSourceTest {
     static final class RecordingSink implements EvidenceSink {
         final List<LearningSignal> signals = new ArrayList<>();
         boolean failing;
+        String failingObject;
 
         @Override
         public IngestOutcome accept(LearningSignal signal) {
-            if (failing) {
+            if (failing || failingObject != null && failingObject.equals(signal.objectRef())) {
                 throw new IllegalStateException("database unavailable");
             }
             signals.add(signal);

@@ -161,7 +161,7 @@ public class JdbcStatementStore {
     public List<StatementRow> unmapped(Instant before, int limit) {
         return jdbc.query("""
                         SELECT * FROM xapi_statement WHERE mapped = FALSE AND stored_at < ?
-                        ORDER BY stored_at, statement_id FETCH FIRST ? ROWS ONLY""",
+                        ORDER BY mapping_attempts, stored_at, statement_id FETCH FIRST ? ROWS ONLY""",
                 (rs, n) -> read(rs), before.atOffset(ZoneOffset.UTC), limit);
     }
 
@@ -188,6 +188,15 @@ public class JdbcStatementStore {
 
     public void markMapped(String tenantId, String statementId) {
         jdbc.update("UPDATE xapi_statement SET mapped = TRUE WHERE tenant_id = ? AND statement_id = ?", tenantId, statementId);
+    }
+
+    /** Counts one more failed hand-off of the statement; answers how many there have been. */
+    public int countFailedMapping(String tenantId, String statementId) {
+        jdbc.update("UPDATE xapi_statement SET mapping_attempts = mapping_attempts + 1 WHERE tenant_id = ? AND statement_id = ?",
+                tenantId, statementId);
+        Integer attempts = jdbc.query("SELECT mapping_attempts FROM xapi_statement WHERE tenant_id = ? AND statement_id = ?",
+                rs -> rs.next() ? rs.getInt(1) : null, tenantId, statementId);
+        return attempts == null ? 0 : attempts;
     }
 
     public boolean isVoided(String tenantId, String statementId) {
