@@ -1,7 +1,11 @@
 package dev.waypoint.app.hrsync;
 
+import dev.waypoint.app.config.ClusterLocks;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +14,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +31,29 @@ class HrSyncCommandTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+    /** The command's own database; kept open between runs, so a test can act in it as another node would. */
+    private final String databaseUrl = "jdbc:h2:mem:cli-" + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+    private JdbcDataSource database() {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL(databaseUrl);
+        database.setUser("sa"); // application.yml's user, which created the database
+        return database;
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        JdbcDataSource database = database();
+        try (var connection = database.getConnection(); var shutdown = connection.createStatement()) {
+            shutdown.execute("SHUTDOWN");
+        }
+    }
+
     private int run(String... extra) {
         List<String> args = new ArrayList<>(List.of("hr-sync"));
         args.addAll(List.of(extra));
-        args.add("--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        args.add("--spring.datasource.url=" + databaseUrl);
         args.add("--waypoint.admin-token=cli-test-admin-token-0123456789");
         args.add("--logging.level.root=WARN");
         return HrSyncCommand.run(args.toArray(String[]::new), new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -81,6 +105,22 @@ class HrSyncCommandTest {
     void nothingConfiguredExitsTwo() {
         assertThat(run("--once")).isEqualTo(2);
         assertThat(lastLine()).isEqualTo("hr-sync: not run: no tenant has an HR sync output configured");
+    }
+
+    @Test
+    void anotherNodeHoldingTheLockExitsThree() {
+        String directory = "--waypoint.hr-sync.tenants.default.files.directory=" + dir;
+        assertThat(run("--once", directory)).as("a first run creates the schema").isZero();
+        JdbcDataSource database = database();
+        Lock heldElsewhere = ClusterLocks.registry(database, new DataSourceTransactionManager(database),
+                ClusterLocks.SHARED_TABLE, "waypoint-hr-sync", Duration.ofMinutes(5)).obtain(HrSyncJob.LOCK_KEY);
+        assertThat(heldElsewhere.tryLock()).isTrue();
+        try {
+            assertThat(run("--once", directory)).as(printed.toString()).isEqualTo(3);
+            assertThat(lastLine()).isEqualTo("hr-sync: not run: another node is running the HR sync");
+        } finally {
+            heldElsewhere.unlock();
+        }
     }
 
     @Test
