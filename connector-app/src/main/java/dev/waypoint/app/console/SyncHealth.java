@@ -7,7 +7,6 @@ import dev.waypoint.app.moodle.JdbcMoodleSites;
 import dev.waypoint.app.moodle.MoodleSyncRuns;
 import dev.waypoint.core.store.DeadLetterRepository.DeadLetter;
 import dev.waypoint.core.store.OutboxRepository.OutboxEntry;
-import dev.waypoint.core.store.TenantRepository;
 import dev.waypoint.core.store.jdbc.JdbcDeadLetterRepository;
 import dev.waypoint.core.store.jdbc.JdbcOutboxRepository;
 import dev.waypoint.moodle.MoodleSyncReport;
@@ -36,12 +35,11 @@ public class SyncHealth {
     private final XapiProperties xapi;
     private final JdbcPollWatermarks watermarks;
     private final JdbcStatementStore statements;
-    private final TenantRepository tenants;
     private final JdbcOutboxRepository outbox;
     private final JdbcDeadLetterRepository deadLetters;
 
     SyncHealth(JdbcMoodleSites moodleSites, MoodleSyncRuns moodleRuns, CanvasTenants canvas, JdbcCanvasSyncRuns canvasRuns, XapiProperties xapi,
-               JdbcPollWatermarks watermarks, JdbcStatementStore statements, TenantRepository tenants,
+               JdbcPollWatermarks watermarks, JdbcStatementStore statements,
                JdbcOutboxRepository outbox, JdbcDeadLetterRepository deadLetters) {
         this.moodleSites = moodleSites;
         this.moodleRuns = moodleRuns;
@@ -50,7 +48,6 @@ public class SyncHealth {
         this.xapi = xapi;
         this.watermarks = watermarks;
         this.statements = statements;
-        this.tenants = tenants;
         this.outbox = outbox;
         this.deadLetters = deadLetters;
     }
@@ -71,9 +68,8 @@ public class SyncHealth {
         List<LrsState> lrs = xapi.lrs().stream()
                 .map(l -> new LrsState(l.name(), l.tenant(), l.endpoint(), watermarks.since(l.name()).orElse(null)))
                 .toList();
-        List<StatementCount> counts = tenants.list().stream()
-                .map(t -> new StatementCount(t.id(), statements.count(t.id())))
-                .filter(c -> c.statements() > 0)
+        List<StatementCount> counts = statements.countByTenant().entrySet().stream()
+                .map(tenant -> new StatementCount(tenant.getKey(), tenant.getValue()))
                 .toList();
         return new Overview(moodle, canvasInstances, lrs, counts, outbox.countByStatus(),
                 outbox.list("parked", 0, LISTED), outbox.list("pending", 0, LISTED),

@@ -1,6 +1,7 @@
 package dev.waypoint.xapi.store;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The statements of {@code xapi_statement}. The requests waiting to be stored go in one transaction with one JDBC
@@ -208,6 +211,14 @@ public class JdbcStatementStore {
     public long count(String tenantId) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM xapi_statement WHERE tenant_id = ?", Long.class, tenantId);
         return n == null ? 0 : n;
+    }
+
+    /** Statements stored per tenant, for the tenants that have any, in one pass over the table. */
+    public SortedMap<String, Long> countByTenant() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        jdbc.query("SELECT tenant_id, COUNT(*) FROM xapi_statement GROUP BY tenant_id",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
     }
 
     private static StatementRow read(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -10,6 +10,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,8 +107,22 @@ class StatementGroupStorageTest {
         assertThat(store.count("default")).isEqualTo(800);
     }
 
+    @Test
+    void countsStatementsPerTenantLeavingOutTenantsWithNone() {
+        jdbc.update("INSERT INTO tenant (id, name, created_at) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP), "
+                + "('quiet', 'Quiet', CURRENT_TIMESTAMP)");
+        store.storeBatch(List.of(row("d1", "d1"), row("d2", "d2"), row("d3", "d3")));
+        store.storeBatch(List.of(row("acme", "a1", "a1")));
+
+        assertThat(store.countByTenant()).containsExactly(Map.entry("acme", 1L), Map.entry("default", 3L));
+    }
+
     private static StatementRow row(String id, String hash) {
-        return new StatementRow("default", id, hash, "mbox:mailto:a@example.com", "http://adlnet.gov/expapi/verbs/completed",
+        return row("default", id, hash);
+    }
+
+    private static StatementRow row(String tenant, String id, String hash) {
+        return new StatementRow(tenant, id, hash, "mbox:mailto:a@example.com", "http://adlnet.gov/expapi/verbs/completed",
                 "https://lms.example.com/course/1", null, "{\"id\":\"" + id + "\"}", null, "k", "1.0.3",
                 Instant.parse("2026-06-01T00:00:00Z"), true);
     }
