@@ -34,7 +34,8 @@ class HrSyncConfiguration {
     @Bean
     DefaultLockRepository hrSyncLockRepository(DataSource dataSource, PlatformTransactionManager tx,
                                                HrSyncProperties properties) {
-        return ClusterLocks.repository(dataSource, tx, ClusterLocks.SHARED_TABLE, "waypoint-hr-sync",
+        // The job's one lock key doubles as its region in the shared lock table.
+        return ClusterLocks.repository(dataSource, tx, ClusterLocks.SHARED_TABLE, HrSyncJob.LOCK_KEY,
                 properties.lockTtl());
     }
 

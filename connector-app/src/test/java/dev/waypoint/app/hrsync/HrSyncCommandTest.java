@@ -1,6 +1,6 @@
 package dev.waypoint.app.hrsync;
 
-import dev.waypoint.app.config.ClusterLocks;
+import dev.waypoint.app.support.OtherNode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -112,8 +111,8 @@ class HrSyncCommandTest {
         String directory = "--waypoint.hr-sync.tenants.default.files.directory=" + dir;
         assertThat(run("--once", directory)).as("a first run creates the schema").isZero();
         JdbcDataSource database = database();
-        Lock heldElsewhere = ClusterLocks.registry(database, new DataSourceTransactionManager(database),
-                ClusterLocks.SHARED_TABLE, "waypoint-hr-sync", Duration.ofMinutes(5)).obtain(HrSyncJob.LOCK_KEY);
+        Lock heldElsewhere = OtherNode.locks(database, new DataSourceTransactionManager(database), HrSyncJob.LOCK_KEY)
+                .obtain(HrSyncJob.LOCK_KEY);
         assertThat(heldElsewhere.tryLock()).isTrue();
         try {
             assertThat(run("--once", directory)).as(printed.toString()).isEqualTo(3);
